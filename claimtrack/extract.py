@@ -1,0 +1,43 @@
+"""The extraction core: one article in, its attributed and typed claims out.
+
+A pure function of the article's text and metadata (no database, no network), so it can
+be tested alone, mapped over a corpus in parallel, and re-run by ``reprocess``.
+"""
+
+from __future__ import annotations
+
+from claimtrack.actors import resolve_speakers
+from claimtrack.attribution import find_attributions
+from claimtrack.facets import describe
+from claimtrack.models import Article, Claim
+from claimtrack.text import prepare
+
+
+def extract(article: Article) -> list[Claim]:
+    """Claims attributed to a resolvable speaker, in text order."""
+    if article.language not in (None, "en"):
+        return []
+    doc = prepare(article.text)
+    attributions = find_attributions(doc)
+    speakers = resolve_speakers(doc, attributions)
+    anchor = article.published.anchor()
+    claims = []
+    for attribution, speaker in zip(attributions, speakers):
+        if speaker is None or attribution.source is None:
+            continue
+        claims.append(
+            Claim(
+                speaker=speaker.name,
+                speaker_kind=speaker.kind,
+                speaker_text=attribution.source.text,
+                speaker_span=attribution.source.span,
+                cue=attribution.cue.text if attribution.cue else None,
+                cue_span=attribution.cue.span if attribution.cue else None,
+                content=attribution.content.text,
+                content_span=attribution.content.span,
+                kind=attribution.kind,
+                facets=describe(doc, attribution, speaker, anchor),
+                confidence=attribution.confidence,
+            )
+        )
+    return claims

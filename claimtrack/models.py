@@ -1,0 +1,168 @@
+"""The values that flow through the pipeline: sources -> text -> attribution -> claims.
+
+Everything here is plain data. Spans are (start, end) character offsets into the
+article text exactly as stored, end exclusive, so ``text[start:end]`` is the mention.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+Span = tuple[int, int]
+
+DATE_PRECISIONS = ("day", "month", "year", "unknown")
+DATE_SOURCES = ("metadata", "manifest", "url", "text", "user", "feed", "unknown")
+CLAIM_KINDS = ("direct", "indirect", "mixed", "continuation")
+POLARITIES = ("affirm", "deny", "uncertain")
+TOPICS = ("talks", "venue", "timeline", "participants")
+
+
+@dataclass(frozen=True)
+class PublishedDate:
+    """When an article was published, how precisely, and how we know.
+
+    ``value`` is ISO text cut to the precision: ``2025-03-20``, ``2025-08`` or ``2025``.
+    """
+
+    value: str | None = None
+    precision: str = "unknown"
+    source: str = "unknown"
+    evidence: str | None = None
+
+    def anchor(self) -> date | None:
+        """The first day the value covers, used to resolve relative time expressions."""
+        if not self.value:
+            return None
+        parts = [int(p) for p in self.value.split("-")]
+        while len(parts) < 3:
+            parts.append(1)
+        return date(parts[0], parts[1], parts[2])
+
+
+@dataclass
+class Article:
+    """One input article: its text as stored plus the metadata we could find."""
+
+    text: str
+    origin: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: PublishedDate = field(default_factory=PublishedDate)
+    language: str | None = None
+    raw: bytes | None = None
+    raw_type: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A piece of the article text: what it says and where it stands."""
+
+    text: str
+    span: Span
+
+
+@dataclass
+class Attribution:
+    """Who (source) said (cue) what (content), as written in the text.
+
+    ``source`` is the mention as written ("he", "the Kremlin spokesman"); resolving it to
+    an actor is the next stage's job. ``continues`` is the index of the attribution a
+    continuation paragraph carries on from.
+    """
+
+    content: Mention
+    kind: str
+    source: Mention | None = None
+    cue: Mention | None = None
+    confidence: float = 0.5
+    continues: int | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A resolved speaker or participant: one canonical name for many spellings."""
+
+    name: str
+    kind: str = "person"  # person | institution | country | group | unknown
+    roles: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time expression as written, with its span and normalised range."""
+
+    text: str
+    span: Span
+    start: str | None = None
+    end: str | None = None
+    precision: str = "unspecified"  # day | week | month | year | near | unspecified
+
+
+@dataclass
+class Facets:
+    """What a claim is about: topics and their slots, and its polarity."""
+
+    topics: list[str] = field(default_factory=list)
+    venue: str | None = None
+    venue_span: Span | None = None
+    time: TimeExpression | None = None
+    participants: list[str] = field(default_factory=list)
+    polarity: str = "affirm"
+    polarity_cue: str | None = None
+    event_kind: str | None = None
+    event_status: str | None = None
+
+
+@dataclass
+class Claim:
+    """An attributed statement with its resolved speaker and facets."""
+
+    speaker: str
+    speaker_text: str
+    speaker_span: Span | None
+    cue: str | None
+    cue_span: Span | None
+    content: str
+    content_span: Span
+    kind: str
+    facets: Facets = field(default_factory=Facets)
+    speaker_kind: str = "unknown"
+    confidence: float = 0.5
+
+    def to_json(self) -> dict:
+        """The stable JSON shape documented in the README (``extract --json``)."""
+        f = self.facets
+        return {
+            "speaker": self.speaker,
+            "speaker_kind": self.speaker_kind,
+            "speaker_text": self.speaker_text,
+            "speaker_span": list(self.speaker_span) if self.speaker_span else None,
+            "cue": self.cue,
+            "cue_span": list(self.cue_span) if self.cue_span else None,
+            "content": self.content,
+            "content_span": list(self.content_span),
+            "kind": self.kind,
+            "topics": list(f.topics),
+            "venue": f.venue,
+            "venue_span": list(f.venue_span) if f.venue_span else None,
+            "time": _time_json(f.time),
+            "participants": list(f.participants),
+            "polarity": f.polarity,
+            "polarity_cue": f.polarity_cue,
+            "event": {"kind": f.event_kind, "status": f.event_status}
+            if f.event_kind or f.event_status
+            else None,
+            "confidence": round(self.confidence, 3),
+        }
+
+
+def _time_json(time: TimeExpression | None) -> dict | None:
+    if time is None:
+        return None
+    data = asdict(time)
+    data["span"] = list(time.span)
+    return data
