@@ -1,10 +1,817 @@
-"""Resolve source mentions to actors. STUB, owned by the actors helper."""
+"""Who speaks: one actor for many spellings, pronouns and roles.
+
+``actor_key(name)`` folds a name to a matching key (case, accents, apostrophes, w/v, kh/h,
+doubled letters, -iy/-yy/-ii/-i endings, the variant groups of ``data/name_variants.json``)
+and maps known aliases to their actor, so the store can merge actors across articles.
+``canonical_actor(name)`` gives the actor a name stands for anywhere, known
+(``data/actors.json``) or new. ``resolve_speakers(doc, attributions)`` resolves each
+attribution's source mention inside its article with these rules:
+
+1. Registry. One pass over the text collects name mentions (runs of capitalised words,
+   outside boilerplate) with the role phrase written before them: "Kremlin spokesman
+   Dmitry Peskov" introduces Peskov and teaches the article that he is the Kremlin
+   spokesman; "Turkish foreign ministry" introduces that ministry.
+2. Names. A surname or variant spelling resolves to the article's actor with that surname
+   (a full name must agree on the first name too), else to a known actor, else to a new
+   actor named as written. First names and suffixes (Jr.) that differ keep people apart.
+3. Pronouns (he, she, it, they, his administration) take the speaker of an attribution in
+   the same sentence before them, else the first compatible actor mentioned there; then
+   the same search in up to three previous sentences. Mentions inside quotes are skipped;
+   kind and gender must agree.
+4. Roles ("the Ukrainian leader", "the spokesman", "the ministry") take the most recently
+   mentioned actor of the article whose role matches (roles learned in the article plus
+   the known roles of actors it mentions), else a known actor holding that role at
+   ``when`` (the publication date; without it, the current holder).
+5. Institutions speak as themselves ("the Kremlin", "the White House"). A generic one
+   ("the Foreign Ministry", "the kingdom's Foreign Ministry") takes its country from the
+   role phrase, else from the last country named before it: "Saudi Foreign Ministry".
+6. Policy: a person's body speaks for the person ("Zelensky's administration", "Trump's
+   team" -> the person), as analysts attribute such statements.
+7. Anonymous sources ("officials", "a source", "a spokesman") resolve to no one unless an
+   institution is named with them ("Turkish foreign ministry sources" -> the ministry).
+   First and second person pronouns and pronouns without antecedent give None.
+"""
 
 from __future__ import annotations
 
-from claimtrack.models import Actor, Attribution
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache, lru_cache
+
+from claimtrack.lexicon import table, word_list
+from claimtrack.models import Actor, Attribution, Span
 from claimtrack.text import Document
 
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
+_KEY_TOKEN = re.compile(r"[^\W_]+")
+_DOUBLED = re.compile(r"(.)\1+")
+_ENDING = re.compile(r"(?:iy|yi|ij|yj|ei|ey|i)$")
+_WORD = re.compile(r"[^\W_](?:[\w'’\-]|\.(?=\w))*\.?")
+_CAP_RUN = re.compile(
+    r"[A-ZÀ-ÖØ-Þ](?:[\w'’\-]|\.(?=\w))*\.?"
+    r"(?:[ \t]+(?:(?:bin|ibn|al|von|van|der|de|da|di|del|la|le|el)[ \t]+)*"
+    r"[A-ZÀ-ÖØ-Þ](?:[\w'’\-]|\.(?=\w))*\.?)*"
+)
+_QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+_POSSESSIVE = re.compile(r"(?:'s|s')$")
+_POSSESSIVES = re.compile(r"(?<=\w)'s?\b")
+_DETERMINERS = frozenset({"the", "a", "an", "one", "another"})
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_PAST_ROLE = frozenset({"former", "ex", "outgoing", "then", "late", "ex-us"})
+_NON_SPACE = re.compile(r"\S+")
+_PARTICLES = frozenset({"bin", "ibn", "al", "von", "van", "der", "de", "da", "di", "la"})
+_LOOKBACK_CHARS = 80
+_PRONOUN_SENTENCES = 3
+_MIN_FUZZY_LENGTH = 6
 
-def resolve_speakers(doc: Document, attributions: list[Attribution]) -> list[Actor | None]:
-    return [Actor(a.source.text) if a.source else None for a in attributions]
+
+@dataclass(frozen=True)
+class RoleSense:
+    """What a role phrase means: its classes (first = the role itself), country, dates."""
+
+    classes: tuple[str, ...]
+    head: str = ""
+    country: str | None = None
+    plural: bool = False
+    past: bool = False
+    start: date | None = None
+    until: date | None = None
+
+    def covers(self, wanted: RoleSense, when: date | None) -> bool:
+        """Whether an actor holding this role fits a mention of ``wanted``."""
+        if self.past or wanted.classes[0] not in self.classes or wanted.plural != self.plural:
+            return False
+        if wanted.country and self.country and wanted.country != self.country:
+            return False
+        if wanted.country and not self.country:
+            return False
+        if when is None:
+            return self.until is None
+        return (self.start is None or self.start <= when) and (
+            self.until is None or when < self.until
+        )
+
+
+@dataclass
+class _Known:
+    actor: Actor
+    gender: str | None
+    roles: tuple[RoleSense, ...]
+
+
+@dataclass
+class _Lexicon:
+    """Everything loaded from data/, compiled once."""
+
+    known: list[_Known]
+    by_key: dict[str, _Known]
+    by_surname: dict[str, list[_Known]]
+    country_of_cue: dict[str, str]
+    country_names: frozenset[str]
+    demonym: dict[str, str]
+    cue_pattern: re.Pattern[str]
+    cue_at_end: re.Pattern[str]
+    heads: dict[str, tuple[str, ...]]
+    head_pattern: re.Pattern[str]
+    institution_pattern: re.Pattern[str]
+    phrases: dict[str, str]
+    role_words: frozenset[str]
+    bodies: frozenset[str]
+    country_bodies: frozenset[str]
+    institution_words: frozenset[str]
+    genders: dict[str, str]
+    anonymous: frozenset[str]
+    honorifics: frozenset[str]
+    pronouns: dict[str, dict]
+    not_names: frozenset[str]
+    places: frozenset[str]
+
+
+@dataclass
+class _Parsed:
+    """A source mention split into its parts."""
+
+    text: str
+    determiner: str | None = None
+    pronoun: str | None = None
+    possessor: str | None = None
+    role_text: str = ""
+    body: str = ""
+    name: str | None = None
+
+
+def _fold_text(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.casefold().replace("ı", "i")
+
+
+def _fold_token(token: str) -> str:
+    token = token.replace("kh", "h").replace("wh", "w").replace("w", "v").replace("ph", "f")
+    token = _DOUBLED.sub(r"\1", token)
+    if len(token) >= 4:
+        token = _ENDING.sub("y", token)
+    return token
+
+
+def _raw_key(name: str) -> str:
+    """The folded key of a name as written, without looking up known actors."""
+    text = _POSSESSIVES.sub("", _fold_text(name).strip().replace(".", ""))
+    tokens = _KEY_TOKEN.findall(text)
+    if tokens and tokens[0] == "the":
+        tokens = tokens[1:]
+    variants = _variants()
+    return " ".join(variants.get(folded, folded) for folded in map(_fold_token, tokens))
+
+
+@cache
+def _variants() -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    for group in table("name_variants.json")["groups"]:
+        folded = [_fold_token(_fold_text(spelling)) for spelling in group]
+        for spelling in folded:
+            mapping[spelling] = folded[0]
+    return mapping
+
+
+@lru_cache(maxsize=4096)
+def actor_key(name: str) -> str:
+    """A key equal for all spellings of one actor: "Peskow", "Dmitriy Peskov" -> one key.
+
+    Known aliases map to their actor's key; other names to their folded spelling, so
+    "Donald Trump Jr." and "Donald Trump" stay apart.
+    """
+    raw = _raw_key(name)
+    known = _lookup_known(raw)
+    return _raw_key(known.actor.name) if known else raw
+
+
+def canonical_actor(name: str, when: date | None = None) -> Actor | None:
+    """The actor a name or role phrase stands for, known or new; None for a place or pronoun.
+
+    Cities stay places ("Moscow" -> None), countries are actors ("Russia"); a role phrase
+    ("the US president") resolves to the known actor holding it at ``when``.
+    """
+    parsed = _parse(name)
+    if parsed.pronoun or not parsed.text:
+        return None
+    exact = _lexicon().by_key.get(_raw_key(parsed.text))
+    if exact:
+        return exact.actor
+    if parsed.name:
+        return _actor_named(parsed.name, _role_sense(parsed.role_text))
+    if parsed.possessor and parsed.body in _lexicon().bodies:
+        owner = canonical_actor(parsed.possessor, when)
+        return owner if owner and owner.kind == "person" else None
+    return _actor_for_role(parsed, None, when)
+
+
+def _actor_named(name: str, sense: RoleSense | None) -> Actor | None:
+    """A known actor for a name, else a new one; None for places and non-names ("I")."""
+    known = _lookup_known(_raw_key(name))
+    if known:
+        return known.actor
+    lex = _lexicon()
+    if _is_place(name) or all(w.lower() in lex.not_names for w in name.split()):
+        return None
+    return _new_actor(name, sense)
+
+
+def _actor_for_role(
+    parsed: _Parsed, country_in_context: str | None, when: date | None
+) -> Actor | None:
+    """An institution, country or known role holder for a mention without a name."""
+    lex = _lexicon()
+    sense = _role_sense(parsed.role_text)
+    if sense is None:
+        return _country_body(parsed)
+    if _is_institution(sense):
+        country = sense.country or country_in_context
+        return _institution(country, sense) if country else None
+    if sense.head in lex.anonymous and (sense.plural or parsed.determiner in _INDEFINITE):
+        return _named_institution(parsed.role_text)
+    if parsed.determiner in _INDEFINITE:
+        return None
+    return _known_by_role(sense, when)
+
+
+def _country_body(parsed: _Parsed) -> Actor | None:
+    """ "the Russian side", "Ukrainian authorities" -> the country."""
+    lex = _lexicon()
+    words = _KEY_TOKEN.findall(_fold_text(parsed.role_text))
+    if not words or words[-1] not in lex.country_bodies:
+        return None
+    cue = lex.cue_pattern.search(parsed.role_text)
+    known = lex.by_key.get(_raw_key(lex.country_of_cue[cue.group()])) if cue else None
+    return known.actor if known else None
+
+
+def _named_institution(text: str) -> Actor | None:
+    """The known institution named inside a phrase ("Kremlin officials" -> Kremlin)."""
+    lex = _lexicon()
+    for cue in lex.cue_pattern.finditer(text):
+        known = lex.by_key.get(_raw_key(cue.group()))
+        if known and known.actor.kind == "institution":
+            return known.actor
+    return None
+
+
+def resolve_speakers(
+    doc: Document, attributions: list[Attribution], when: date | None = None
+) -> list[Actor | None]:
+    """One actor (or None) per attribution, resolved inside the article (module docstring).
+
+    ``when`` is the publication date, used for roles that change hands ("the US president").
+    """
+    article = _Article(doc, when)
+    speakers: list[Actor | None] = [None] * len(attributions)
+    order = sorted(range(len(attributions)), key=lambda i: _anchor(attributions[i]))
+    for index in order:
+        attribution = attributions[index]
+        if attribution.source is None:
+            if attribution.continues is not None and attribution.continues < index:
+                speakers[index] = speakers[attribution.continues]
+            continue
+        speaker = article.resolve(attribution.source.text, attribution.source.span)
+        speakers[index] = speaker
+        if speaker:
+            article.record_speaker(speaker, attribution.source.span)
+    return speakers
+
+
+def _anchor(attribution: Attribution) -> int:
+    return attribution.source.span[0] if attribution.source else attribution.content.span[0]
+
+
+class _Article:
+    """The actors of one article: who is mentioned where, with which roles."""
+
+    def __init__(self, doc: Document, when: date | None) -> None:
+        self.doc = doc
+        self.when = when
+        self.lex = _lexicon()
+        self.actors: dict[str, Actor] = {}
+        self.roles: dict[str, list[RoleSense]] = {}
+        self.genders: dict[str, str | None] = {}
+        self.by_key: dict[str, str] = {}
+        self.by_surname: dict[str, list[str]] = {}
+        self.positions: dict[str, list[int]] = {}
+        self.sentence_starts = sorted(start for start, _ in doc.sentences)
+        self.mentions: dict[int, list[tuple[int, str]]] = {}
+        self.speakers: dict[int, list[tuple[int, str]]] = {}
+        self.quotes = [m.span() for m in _QUOTE.finditer(doc.text)]
+        self.quote_starts = [start for start, _ in self.quotes]
+        self.countries = [
+            (m.start(), self.lex.country_of_cue[m.group()])
+            for m in self.lex.cue_pattern.finditer(doc.text)
+        ]
+        self.country_starts = [start for start, _ in self.countries]
+        skipped = sorted(doc.skipped)
+        skipped_starts = [start for start, _ in skipped]
+        for match in _CAP_RUN.finditer(doc.text):
+            if not _inside(skipped, skipped_starts, match.start()):
+                self._register_run(match.group(), match.start())
+        for match in self.lex.institution_pattern.finditer(doc.text):
+            if not _inside(skipped, skipped_starts, match.start()):
+                self._register_institution(match.group(), match.start())
+
+    # -- registry -------------------------------------------------------------------
+    def _register_run(self, run: str, start: int) -> None:
+        for piece, offset in _split_run(run):
+            position = start + offset
+            role_text = _role_before(self.doc.text, position, self.lex)
+            parsed = _parse(f"{role_text} {piece}" if role_text else piece)
+            actor = self._actor_for_run(parsed, position)
+            if actor:
+                self._add_mention(actor, position, _role_sense(parsed.role_text))
+
+    def _register_institution(self, head: str, start: int) -> None:
+        """A lower-case institution with its country: "Turkish foreign ministry"."""
+        role_text = f"{_role_before(self.doc.text, start, self.lex)} {head}"
+        sense = _role_sense(role_text)
+        if sense and sense.country:
+            actor = _institution(sense.country, sense)
+            if actor:
+                self._add_mention(actor, start, sense)
+
+    def _actor_for_run(self, parsed: _Parsed, position: int) -> Actor | None:
+        exact = self.lex.by_key.get(_raw_key(parsed.text))
+        if exact:
+            return exact.actor
+        if not parsed.name:
+            sense = _role_sense(parsed.role_text)
+            if sense and _is_institution(sense):
+                return _actor_for_role(parsed, self.country_before(position), self.when)
+            return None
+        existing = self._find_name(parsed.name)
+        if existing:
+            return existing
+        known = _lookup_known(_raw_key(parsed.name))
+        if known:
+            return known.actor
+        sense = _role_sense(parsed.role_text)
+        if _is_place(parsed.name) or not _looks_like_person(parsed.name, sense, self.lex):
+            return None
+        return _new_actor(parsed.name, sense)
+
+    def _add_mention(self, actor: Actor, position: int, sense: RoleSense | None) -> None:
+        name = actor.name
+        if name not in self.actors:
+            self.actors[name] = actor
+            known = self.lex.by_key.get(_raw_key(name))
+            self.roles[name] = list(known.roles) if known else []
+            self.genders[name] = known.gender if known else None
+            key = _raw_key(name)
+            self.by_key[key] = name
+            self.by_surname.setdefault(_surname(key), []).append(name)
+        if sense and not sense.past and sense not in self.roles[name]:
+            self.roles[name].append(sense)
+            self.genders[name] = self.genders[name] or self.lex.genders.get(sense.head)
+        positions = self.positions.setdefault(name, [])
+        if position not in positions:
+            bisect.insort(positions, position)
+        if not self.in_quote(position):
+            self.mentions.setdefault(self.sentence_of(position), []).append((position, name))
+
+    def record_speaker(self, actor: Actor, span: Span) -> None:
+        """Remember a resolved speaker: pronouns prefer earlier speakers."""
+        self._add_mention(actor, span[0], None)
+        self.speakers.setdefault(self.sentence_of(span[0]), []).append((span[0], actor.name))
+
+    # -- positions ------------------------------------------------------------------
+    def sentence_of(self, position: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, position) - 1
+
+    def in_quote(self, position: int) -> bool:
+        return _inside(self.quotes, self.quote_starts, position)
+
+    def country_before(self, position: int) -> str | None:
+        """The last country named before ``position``, else the first one named after it."""
+        index = bisect.bisect_left(self.country_starts, position) - 1
+        if index >= 0:
+            return self.countries[index][1]
+        return self.countries[0][1] if self.countries else None
+
+    # -- resolution -----------------------------------------------------------------
+    def resolve(self, text: str, span: Span) -> Actor | None:
+        """The actor a source mention at ``span`` stands for, or None."""
+        parsed = _parse(text)
+        if parsed.pronoun:
+            return self._antecedent(parsed.pronoun, span[0])
+        if not parsed.text:
+            return None
+        exact = self.lex.by_key.get(_raw_key(parsed.text))
+        if exact:
+            return exact.actor
+        if parsed.name:
+            return self._find_name(parsed.name) or _actor_named(
+                parsed.name, _role_sense(parsed.role_text)
+            )
+        if parsed.possessor and parsed.body in self.lex.bodies:
+            return self._possessor(parsed.possessor, span[0])
+        sense = _role_sense(parsed.role_text)
+        if (
+            sense
+            and parsed.determiner not in _INDEFINITE
+            and not (sense.plural and sense.head in self.lex.anonymous)
+        ):
+            found = self._by_role(sense, span[0])
+            if found:
+                return found
+        actor = _actor_for_role(parsed, self.country_before(span[0]), self.when)
+        if actor or not sense or not sense.plural or sense.head in self.lex.anonymous:
+            return actor
+        return Actor(parsed.text, kind="group", country=sense.country)
+
+    def _possessor(self, owner: str, position: int) -> Actor | None:
+        """ "Zelensky's administration" -> Zelensky; "his office" -> his antecedent."""
+        if owner.lower() in self.lex.pronouns:
+            return self._antecedent(owner.lower(), position)
+        actor = self._find_name(owner) or _actor_named(owner, None)
+        return actor if actor and actor.kind == "person" else None
+
+    def _find_name(self, name: str) -> Actor | None:
+        """The article's actor with this full name, or with this surname alone."""
+        key = _raw_key(name)
+        if key in self.by_key:
+            return self.actors[self.by_key[key]]
+        tokens = key.split()
+        if len(tokens) != 1:
+            return None
+        candidates = self.by_surname.get(tokens[0], [])
+        plain = [c for c in candidates if _raw_key(c).split()[-1] not in _NAME_SUFFIXES]
+        chosen = plain or candidates
+        return self.actors[chosen[-1]] if chosen else None
+
+    def _by_role(self, sense: RoleSense, position: int) -> Actor | None:
+        """The most recently mentioned actor of the article holding the role."""
+        best: tuple[int, str] | None = None
+        later: str | None = None
+        for name, roles in self.roles.items():
+            if not any(role.covers(sense, self.when) for role in roles):
+                continue
+            positions = self.positions[name]
+            index = bisect.bisect_left(positions, position) - 1
+            if index >= 0 and (best is None or positions[index] > best[0]):
+                best = (positions[index], name)
+            elif index < 0 and later is None:
+                later = name
+        if best:
+            return self.actors[best[1]]
+        return self.actors[later] if later else None
+
+    def _antecedent(self, pronoun: str, position: int) -> Actor | None:
+        """Hobbs-like search: earlier speakers, then the leftmost fitting mention."""
+        agreement = self.lex.pronouns[pronoun]
+        sentence = self.sentence_of(position)
+        for index in range(sentence, max(sentence - _PRONOUN_SENTENCES, -2), -1):
+            for pool, pick in ((self.speakers, max), (self.mentions, min)):
+                fitting = [
+                    (pos, name)
+                    for pos, name in pool.get(index, [])
+                    if pos < position and self._agrees(name, agreement)
+                ]
+                if fitting:
+                    return self.actors[pick(fitting)[1]]
+        return None
+
+    def _agrees(self, name: str, agreement: dict) -> bool:
+        actor = self.actors[name]
+        if actor.kind not in agreement["kinds"]:
+            return False
+        gender = self.genders.get(name)
+        wanted = agreement.get("gender")
+        return not (wanted and gender and gender != wanted)
+
+
+# -- parsing mentions ---------------------------------------------------------------------
+def _parse(text: str) -> _Parsed:
+    """Split "the Kremlin spokesman Dmitry Peskov" into determiner, role and name."""
+    lex = _lexicon()
+    clean = text.translate(_APOSTROPHES).strip(" \t\n,;:.\"'“”()[]")
+    segments = [_WORD.findall(segment) for segment in clean.split(",")]
+    words = [word for segment in segments for word in segment]
+    if not words:
+        return _Parsed(text="")
+    if len(words) == 1 and words[0].lower() in lex.pronouns:
+        return _Parsed(text=clean, pronoun=words[0].lower())
+    named = [segment for segment in segments if _name_part(segment, lex)]
+    if len(segments) > 1 and len(named) == 1:
+        words = [w for s in segments if s is not named[0] for w in s] + named[0]
+    parsed = _Parsed(text="")
+    if words[0].lower() in _DETERMINERS:
+        parsed.determiner = words[0].lower()
+        words = words[1:]
+    parsed.text = " ".join(words)
+    folded = _fold_text(parsed.text)
+    if any(phrase in folded for phrase in lex.phrases):
+        parsed.role_text = parsed.text
+        return parsed
+    name_words = _name_part(words, lex)
+    role_words = words[: len(words) - len(name_words)]
+    parsed.role_text = " ".join(w for w in role_words if w.lower() not in _DETERMINERS)
+    if name_words:
+        parsed.name = _strip_honorifics(name_words, lex)
+        return parsed
+    for index, word in enumerate(role_words[:-1]):
+        if _POSSESSIVE.search(word) or word.lower() in lex.pronouns:
+            owner = _POSSESSIVE.sub("", word)
+            parsed.possessor = word.lower() if word.lower() in lex.pronouns else owner
+            parsed.body = " ".join(role_words[index + 1 :]).lower()
+            break
+    return parsed
+
+
+def _name_part(words: list[str], lex: _Lexicon) -> list[str]:
+    """The trailing capitalised words that are not role words: the name."""
+    index = len(words)
+    while index > 0:
+        word = words[index - 1]
+        bare = _POSSESSIVE.sub("", word).lower()
+        if not (word[:1].isupper() or (bare in _PARTICLES and index < len(words))):
+            break
+        if bare in lex.role_words or bare in _DETERMINERS:
+            break
+        if _POSSESSIVE.search(word) and index < len(words):
+            break
+        index -= 1
+    name = words[index:]
+    if len(name) == 1 and name[0] in lex.country_of_cue and name[0] not in lex.country_names:
+        return [] if index > 0 else name
+    return name
+
+
+def _strip_honorifics(words: list[str], lex: _Lexicon) -> str | None:
+    while len(words) > 1 and words[0].lower().rstrip(".") in lex.honorifics:
+        words = words[1:]
+    return _POSSESSIVE.sub("", " ".join(words)) or None
+
+
+def _split_run(run: str) -> list[tuple[str, int]]:
+    """Cut a run of capitalised words after a sentence-final word ("Trump. He")."""
+    pieces = []
+    start = 0
+    for match in _NON_SPACE.finditer(run):
+        word = match.group()
+        if word.endswith(".") and len(word) > 4 and "." not in word[:-1]:
+            pieces.append((run[start : match.end() - 1], start))
+            start = match.end() + 1
+    if start < len(run):
+        pieces.append((run[start:], start))
+    return [(piece.strip(), offset) for piece, offset in pieces if piece.strip()]
+
+
+def _role_before(text: str, position: int, lex: _Lexicon) -> str:
+    """Role words written just before a name: "Kremlin spokesman" before "Dmitry Peskov"."""
+    window = text[max(0, position - _LOOKBACK_CHARS) : position]
+    cut = max(window.rfind("\n"), window.rfind(". "), window.rfind("“"), window.rfind('"'))
+    window = window[cut + 1 :]
+    words = _WORD.findall(window)
+    taken = 0
+    while taken < len(words):
+        bare = _POSSESSIVE.sub("", words[len(words) - 1 - taken])
+        if bare.lower() not in lex.role_words and bare not in lex.country_of_cue:
+            break
+        taken += 1
+    if not taken:
+        return ""
+    kept = words[len(words) - taken :]
+    before = " ".join(words[: len(words) - taken])
+    cue = lex.cue_at_end.search(before)
+    return " ".join([cue.group(), *kept] if cue else kept)
+
+
+def _role_sense(role_text: str, lex: _Lexicon | None = None) -> RoleSense | None:
+    """The role a phrase names: "Russian Foreign Ministry spokeswoman" -> spokesperson, Russia."""
+    if not role_text:
+        return None
+    lex = lex or _lexicon()
+    lowered = _fold_text(role_text)
+    for phrase, meaning in lex.phrases.items():
+        if phrase in lowered:
+            role_text, lowered = meaning, _fold_text(meaning)
+            break
+    heads = list(lex.head_pattern.finditer(lowered))
+    if not heads:
+        return None
+    chosen = next((m for m in heads if lowered.startswith(" of ", m.end())), heads[-1])
+    head = chosen.group(1)
+    cue = lex.cue_pattern.search(role_text)
+    return RoleSense(
+        classes=lex.heads[head],
+        head=head,
+        country=lex.country_of_cue[cue.group()] if cue else None,
+        plural=chosen.group(0) != head,
+        past=bool(set(_KEY_TOKEN.findall(lowered)) & _PAST_ROLE),
+    )
+
+
+# -- actors -------------------------------------------------------------------------------
+def _lookup_known(key: str) -> _Known | None:
+    """A known actor for a folded key: exact alias, unique surname, or first + last name."""
+    lex = _lexicon()
+    if not key:
+        return None
+    if key in lex.by_key:
+        return lex.by_key[key]
+    tokens = key.split()
+    if len(tokens) == 1:
+        found = lex.by_surname.get(tokens[0], [])
+        plain = [k for k in found if _raw_key(k.actor.name).split()[-1] not in _NAME_SUFFIXES]
+        if len(plain) == 1 or len(found) == 1:
+            return (plain or found)[0]
+        return None if found else _fuzzy_surname(tokens[0], None)
+    if tokens[-1] in _NAME_SUFFIXES:
+        return None
+    short = [t for t in tokens if len(t) > 1]
+    if len(short) >= 2 and f"{short[0]} {short[-1]}" in lex.by_key:
+        return lex.by_key[f"{short[0]} {short[-1]}"]
+    return _fuzzy_surname(tokens[-1], tokens[0])
+
+
+def _fuzzy_surname(surname: str, first: str | None) -> _Known | None:
+    """Tolerate one typo (swapped, extra or missing letter) in a long known surname."""
+    if len(surname) < _MIN_FUZZY_LENGTH:
+        return None
+    found = [
+        known
+        for candidate, group in _lexicon().by_surname.items()
+        if _one_edit(surname, candidate)
+        for known in group
+        if first is None or _raw_key(known.actor.name).split()[0] == first
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one swap of neighbours, insertion or deletion."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and (a[diff[1]] == b[diff[0]])
+        )
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _known_by_role(sense: RoleSense, when: date | None) -> Actor | None:
+    holders = [k.actor for k in _lexicon().known if any(r.covers(sense, when) for r in k.roles)]
+    return holders[0] if len(holders) == 1 else None
+
+
+def _institution(country: str, sense: RoleSense) -> Actor | None:
+    """A country's generic institution: ("Saudi Arabia", foreign ministry) -> the ministry."""
+    lex = _lexicon()
+    kind = sense.classes[0]
+    if kind in {"ministry", "office", "institution"}:
+        return None
+    label = kind if kind == "presidential office" else kind.title()
+    name = f"{lex.demonym.get(country, country)} {label}"
+    known = lex.by_key.get(_raw_key(name))
+    if known:
+        return known.actor
+    return Actor(name, kind="institution", roles=(name,), country=country)
+
+
+def _new_actor(name: str, sense: RoleSense | None) -> Actor:
+    lex = _lexicon()
+    words = _KEY_TOKEN.findall(_fold_text(name))
+    if any(word in lex.institution_words for word in words):
+        kind = "institution"
+    elif len(words) >= 2 or (sense and not _is_institution(sense)):
+        kind = "person"
+    else:
+        kind = "unknown"
+    return Actor(name, kind=kind, country=sense.country if sense else None)
+
+
+def _is_institution(sense: RoleSense) -> bool:
+    return "institution" in sense.classes
+
+
+def _is_place(name: str) -> bool:
+    """A city or capital written as a name ("Moscow"): a place, not a speaker."""
+    lex = _lexicon()
+    if name in lex.places:
+        return True
+    return name in lex.country_of_cue and name not in lex.country_names
+
+
+def _looks_like_person(name: str, sense: RoleSense | None, lex: _Lexicon) -> bool:
+    """Whether an unknown capitalised run is worth registering as a person."""
+    words = name.split()
+    if any(w.lower().strip(".'") in lex.not_names for w in words):
+        return False
+    if any(w in lex.country_of_cue for w in words) or "-" in name:
+        return False
+    return bool(sense) or len(words) >= 2
+
+
+def _surname(key: str) -> str:
+    tokens = [t for t in key.split() if t not in _NAME_SUFFIXES]
+    return tokens[-1] if tokens else key
+
+
+def _inside(spans: list[Span], starts: list[int], position: int) -> bool:
+    index = bisect.bisect_right(starts, position) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
+
+
+# -- loading ------------------------------------------------------------------------------
+@cache
+def _lexicon() -> _Lexicon:
+    roles = table("roles.json")
+    heads = {head: tuple(classes) for head, classes in roles["heads"].items()}
+    alternatives = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    institutions = "|".join(
+        re.escape(h) for h in sorted(heads, key=len, reverse=True) if "institution" in heads[h]
+    )
+    role_words = set(roles["modifiers"])
+    for head in heads:
+        role_words.update(head.split())
+    entries = table("actors.json")["actors"]
+    country_of_cue: dict[str, str] = {}
+    demonym: dict[str, str] = {}
+    country_names: set[str] = set()
+    for entry in (e for e in entries if e["kind"] == "country"):
+        names = [entry["name"], *(a.removeprefix("the ") for a in entry.get("aliases", []))]
+        demonym[entry["name"]] = entry.get("demonym", entry["name"])
+        for cue in [*names, *entry.get("cues", [])]:
+            country_of_cue.setdefault(cue, entry["name"])
+        country_names.update(names)
+    cues = "|".join(re.escape(c) for c in sorted(country_of_cue, key=len, reverse=True))
+    lexicon = _Lexicon(
+        known=[],
+        by_key={},
+        by_surname={},
+        country_of_cue=country_of_cue,
+        country_names=frozenset(country_names),
+        demonym=demonym,
+        cue_pattern=re.compile(rf"\b(?:{cues})(?!\w)"),
+        cue_at_end=re.compile(rf"\b(?:{cues})(?:'s)?$"),
+        heads=heads,
+        head_pattern=re.compile(rf"\b({alternatives})(?:s)?\b"),
+        institution_pattern=re.compile(rf"\b(?:{institutions})\b", re.IGNORECASE),
+        phrases=dict(roles["phrases"]),
+        role_words=frozenset(role_words),
+        bodies=frozenset(roles["bodies"]),
+        country_bodies=frozenset(roles["country_bodies"]),
+        institution_words=frozenset(roles["institution_words"]),
+        genders=dict(roles["genders"]),
+        anonymous=frozenset(roles["anonymous"]),
+        honorifics=frozenset(roles["honorifics"]),
+        pronouns={k: v for k, v in table("pronoun_agreement.json").items() if k[0] != "_"},
+        not_names=frozenset(word_list("name_stopwords.txt")),
+        places=_places(),
+    )
+    for entry in entries:
+        _add_known(lexicon, entry)
+    return lexicon
+
+
+def _add_known(lexicon: _Lexicon, entry: dict) -> None:
+    titles = [role["title"] for role in entry.get("roles", [])]
+    actor = Actor(
+        name=entry["name"],
+        kind=entry["kind"],
+        roles=tuple(titles),
+        aliases=tuple(entry.get("aliases", [])),
+        country=entry["name"] if entry["kind"] == "country" else entry.get("country"),
+    )
+    roles = []
+    for role in entry.get("roles", []):
+        sense = _role_sense(role["title"], lexicon)
+        if sense:
+            roles.append(
+                replace(
+                    sense,
+                    start=date.fromisoformat(role["from"]) if role.get("from") else None,
+                    until=date.fromisoformat(role["until"]) if role.get("until") else None,
+                )
+            )
+    known = _Known(actor=actor, gender=entry.get("gender"), roles=tuple(roles))
+    lexicon.known.append(known)
+    for alias in [actor.name, *actor.aliases]:
+        lexicon.by_key.setdefault(_raw_key(alias), known)
+    if actor.kind == "person":
+        lexicon.by_surname.setdefault(_surname(_raw_key(actor.name)), []).append(known)
+
+
+def _places() -> frozenset[str]:
+    """Cities, venues and regions of the facets gazetteer (``data/places.json``): places."""
+    try:
+        gazetteer = table("places.json")
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(
+        name for part in ("cities", "venues", "regions") for name in gazetteer.get(part, {})
+    )

@@ -1,10 +1,808 @@
-"""Find attributions: source, cue and content spans. STUB, owned by the attribution helper."""
+"""Find attributions: who (source) said (cue) what (content), as spans of the text.
+
+A rule pipeline over the words in ``data/`` (``speech_verbs.txt``, ``belief_verbs.txt``,
+``source_nouns.txt``, ``attribution_cues.json``), run paragraph by paragraph:
+
+1. quotes: quotation spans of the paragraph (“…”, "…", «…», ‘…’, ''…'', ``…''); a quote
+   left open runs to the paragraph end, so a stray mark costs one claim at most;
+2. cues: verb forms of the two verb lists, "according to", and colon or dash lead-ins
+   outside quotes;
+3. source: the noun phrase before the cue ("Kremlin spokesman Dmitry Peskov said", "the
+   spokesman also noted", "Hugh Hill, a doctor, said"), after it in inverted order
+   ("…, said Peskov"), after "according to", before a colon ("SPEAKER: …") or after a
+   dash (``"…" - Commissioner X``); a participle after a comma ("…, adding that …")
+   takes the source of the clause it hangs on;
+4. content: after the cue ("said (that) …", "told reporters …", "said: “…”") or before it
+   ("“…,” he said", "…, according to X"), widened to whole quotations that run over
+   several sentences;
+5. quotes with no cue that follow an attribution carry its source ("direct"), and so do
+   unquoted paragraphs that read as the speaker's own words ("continuation": first or
+   second person, a discourse opener, no cue of their own, right after an attribution).
+
+Each stage is a linear scan; regexes are compiled once.
+"""
 
 from __future__ import annotations
 
-from claimtrack.models import Attribution
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from claimtrack.lexicon import table, word_list
+from claimtrack.models import Attribution, Mention, Span
 from claimtrack.text import Document
+
+SPEECH_VERBS = "speech_verbs.txt"
+BELIEF_VERBS = "belief_verbs.txt"
+
+_TOKEN = re.compile(r"[A-Z][a-z]{0,3}\.(?=\s+[A-Z])|[\w][\w'’.\-&]*[\w]|[\w]|[^\w\s]")
+_WORD = re.compile(r"[\w'’]+")
+_OPENERS = {"“": "”", "«": "»", "‘": "’", "„": "“"}
+_QUOTE_MARKS = {"“", "”", "«", "»", "‘", "’", '"', "'", "„", "`"}
+_CLOSERS = {"”", "»", "’"}
+_CONTENT_TRIM = " \t,;:—–-"
+_MIN_CONTENT_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue occurrence: its span, lemma and class (speech | belief | according | mark)."""
+
+    start: int
+    end: int
+    lemma: str
+    kind: str
+
+
+def _inflections(lemma: str) -> list[str]:
+    """Regular -s, -ed and -ing forms of a verb lemma."""
+    if lemma.endswith("e"):
+        return [lemma + "s", lemma + "d", lemma[:-1] + "ing"]
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return [lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"]
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return [lemma + "es", lemma + "ed", lemma + "ing"]
+    return [lemma + "s", lemma + "ed", lemma + "ing"]
+
+
+@cache
+def verb_lemmas(name: str) -> dict[str, str]:
+    """Every form of every verb in a list file -> its lemma (phrasal verbs keep particles)."""
+    forms: dict[str, str] = {}
+    for entry in word_list(name):
+        words = entry.split()
+        lemma, extra = words[0], words[1:]
+        particle = ""
+        if extra and extra[-1] in ("out", "up", "on", "off"):
+            particle = " " + extra.pop()
+        key = lemma + particle
+        for form in [lemma, *_inflections(lemma), *extra]:
+            forms.setdefault(form + particle, key)
+    return forms
+
+
+def is_speech_cue(cue_text: str) -> bool:
+    """Whether a cue's words contain a form of a speech verb of ``data/speech_verbs.txt``."""
+    lemmas = verb_lemmas(SPEECH_VERBS)
+    words = [w.lower() for w in _WORD.findall(cue_text)]
+    pairs = [f"{a} {b}" for a, b in zip(words, words[1:])]
+    return any(w in lemmas for w in words + pairs)
+
+
+@cache
+def _words(role: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in table("attribution_cues.json")[role])
+
+
+@cache
+def _source_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in word_list("source_nouns.txt"))
+
+
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    forms = {**verb_lemmas(BELIEF_VERBS), **verb_lemmas(SPEECH_VERBS)}
+    alternatives = sorted(forms, key=len, reverse=True)
+    verbs = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in alternatives)
+    return re.compile(rf"\b(?:(?i:according\s+to)|(?:{verbs}))\b")
+
+
+@cache
+def _cue_extension() -> re.Pattern[str]:
+    """What may follow a verb and still belong to the cue: addressee, medium, time."""
+    addressees = "|".join(re.escape(a) for a in sorted(_words("addressees"), key=len, reverse=True))
+    nouns = "|".join(
+        re.escape(n) for n in sorted(_words("statement_nouns"), key=len, reverse=True)
+    )
+    time = r"(?:(?:on|last|this|late|early)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)(?:\s+(?:morning|afternoon|evening|night))?"
+    return re.compile(
+        rf"(?i:\s+{time})?"
+        rf"(?i:\s+(?:{addressees}|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,3}}(?=\s+(?:that|on|in)\b)))?"
+        rf"(?i:,?\s+(?:in|on|during|via|through)\s+(?:a|an|the|his|her|their|its)\s+"
+        rf"(?:[\w'’]+\s+){{0,3}}?(?:{nouns})(?:\s+(?:on|with)\s+[\w'’.]+(?:\s+[A-Z][\w'’.]*)*)?)?"
+    )
+
+
+_TIME_TAIL = re.compile(
+    r"(?i:\s+(?:(?:on|last|this|late|early)\s+)?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)$"
+)
+_THAT = re.compile(r"\s*(?:,\s*)?(?:that\b|:|,?\s*(?=[“\"«‘]))")
+_PASSIVE_BY = re.compile(r"\s+by\b")
+_DASH_SOURCE = re.compile(r"\s+[-–—―]\s*(?=[A-Za-z])")
+
+
+def quote_spans(text: str, start: int, end: int) -> list[Span]:
+    """Quotation spans of one paragraph, marks included.
+
+    Straight quotes are read by context (an opener follows a space, a closer follows a
+    word), so one stray mark drops a single quotation instead of shifting every later one.
+    A quote still open at the paragraph end runs to ``end``.
+    """
+    spans: list[Span] = []
+    open_at: int | None = None
+    closers: tuple[str, ...] = ()
+    i = start
+    while i < end:
+        ch = text[i]
+        width = 2 if text.startswith(("''", "``"), i) else 1
+        if open_at is not None and text.startswith(closers, i) and _closes(text, i, end, ch):
+            spans.append((open_at, i + width))
+            open_at = None
+        elif ch in _OPENERS and (ch != "‘" or _starts_word(text, i, start)):
+            open_at, closers = i, (_OPENERS[ch], '"')
+        elif (ch == '"' or width == 2) and _starts_word(text, i + width - 1, start):
+            open_at, closers = i, ('"', "''", "”")
+        i += width
+    if open_at is not None:
+        spans.append((open_at, end))
+    return spans
+
+
+def _closes(text: str, i: int, end: int, ch: str) -> bool:
+    if ch in "’'":
+        return _ends_word(text, i, end)
+    if ch == '"':
+        return i == 0 or not text[i - 1].isspace() or _ends_word(text, i, end)
+    return True
+
+
+def _starts_word(text: str, i: int, start: int) -> bool:
+    before = text[i - 1] if i > start else " "
+    return not before.isalnum() and i + 1 < len(text) and not text[i + 1].isspace()
+
+
+def _ends_word(text: str, i: int, end: int) -> bool:
+    after = text[i + 1] if i + 1 < end else " "
+    return not after.isalnum()
+
+
+def _inside(pos: int, spans: list[Span]) -> Span | None:
+    for s, e in spans:
+        if s < pos < e:
+            return (s, e)
+    return None
+
+
+@dataclass
+class _Paragraph:
+    start: int
+    end: int
+    quotes: list[Span]
+    sentences: list[Span]
 
 
 def find_attributions(doc: Document) -> list[Attribution]:
-    return []
+    """Attributions of the kept paragraphs of ``doc``, in text order."""
+    text = doc.text
+    results: list[Attribution] = []
+    sentence_index = 0
+    previous: list[int] = []
+    for p_start, p_end in doc.paragraphs:
+        sentences = []
+        while sentence_index < len(doc.sentences) and doc.sentences[sentence_index][0] < p_end:
+            if doc.sentences[sentence_index][0] >= p_start:
+                sentences.append(doc.sentences[sentence_index])
+            sentence_index += 1
+        para = _Paragraph(p_start, p_end, quote_spans(text, p_start, p_end), sentences)
+        found = _attribute_paragraph(text, para)
+        if previous and all(_speaks_for_self(text, a) for a in found):
+            main = _main_attribution(results, previous)
+            follower = _follow_up(text, para, results[main], main)
+            if follower is not None:
+                found = [follower]
+        previous = list(range(len(results), len(results) + len(found)))
+        results.extend(found)
+    return results
+
+
+def _main_attribution(results: list[Attribution], indices: list[int]) -> int:
+    """The last attribution of a paragraph that is not nested in another's content."""
+
+    def nested(i: int) -> bool:
+        s, e = results[i].content.span
+        return any(
+            j != i and results[j].content.span[0] <= s and e <= results[j].content.span[1]
+            for j in indices
+        )
+
+    outer = [i for i in indices if not nested(i)]
+    return outer[-1] if outer else indices[-1]
+
+
+def _speaks_for_self(text: str, attribution: Attribution) -> bool:
+    """'I believe', 'we expect': a speaker quoting their own view inside a quotation."""
+    source = attribution.source
+    return source is not None and source.text.lower() in _words("first_second_person")
+
+
+def _attribute_paragraph(text: str, para: _Paragraph) -> list[Attribution]:
+    found: list[Attribution] = []
+    lead = _transcript_lead(text, para)
+    if lead is not None:
+        return [lead]
+    for s_start, s_end in para.sentences:
+        in_sentence: list[Attribution] = []
+        for match in _cue_pattern().finditer(text, s_start, s_end):
+            if _inside(match.start(), para.quotes) or _within_cue(match.start(), in_sentence):
+                continue
+            attribution = _attribute_cue(text, para, (s_start, s_end), match, in_sentence, found)
+            if attribution is not None:
+                in_sentence.append(attribution)
+        if not in_sentence:
+            dash = _dash_attribution(text, para, (s_start, s_end))
+            if dash is not None:
+                in_sentence.append(dash)
+        if not in_sentence and found:
+            _extend_with_quote(text, para, (s_start, s_end), found[-1])
+        found.extend(in_sentence)
+    return found
+
+
+def _within_cue(pos: int, attributions: list[Attribution]) -> bool:
+    return any(a.cue is not None and a.cue.span[0] <= pos < a.cue.span[1] for a in attributions)
+
+
+def _cue_of(match: re.Match[str]) -> Cue:
+    form = " ".join(match.group().lower().split())
+    if form == "according to":
+        return Cue(match.start(), match.end(), form, "according")
+    speech = verb_lemmas(SPEECH_VERBS)
+    if form in speech:
+        return Cue(match.start(), match.end(), speech[form], "speech")
+    return Cue(match.start(), match.end(), verb_lemmas(BELIEF_VERBS)[form], "belief")
+
+
+def _attribute_cue(
+    text: str,
+    para: _Paragraph,
+    sentence: Span,
+    match: re.Match[str],
+    in_sentence: list[Attribution],
+    in_paragraph: list[Attribution],
+) -> Attribution | None:
+    cue = _cue_of(match)
+    if cue.kind == "according":
+        return _according_to(text, para, sentence, cue)
+    head = max(sentence[0], _last_quote_end(para.quotes, cue.start))
+    before = text[head : cue.start]
+    if _is_noun_use(before, match.group()) or _PASSIVE_BY.match(text, cue.end):
+        return None
+    if match.group().endswith("ing"):
+        return _participle(text, para, sentence, cue, before, in_sentence or in_paragraph)
+    if _is_passive(before):
+        return None
+    cue_end = _extend_cue(text, cue, sentence)
+    source = _source_before(text, sentence[0], cue.start, para.quotes)
+    if source is not None:
+        content = _choose_content(text, para, sentence, source, cue_end)
+    elif _after_clause_break(before):
+        source = _source_after(text, cue.end, sentence[1])
+        content = _content_before(text, para, sentence, cue.start)
+        cue_end = cue.end
+    else:
+        return None
+    if source is None or content is None or not _agrees(text, source, match.group()):
+        return None
+    if cue.kind == "belief" and not _can_hold_view(text, source):
+        return None
+    confidence = 0.8 if cue.kind == "speech" else 0.55
+    return _build(text, para, source, cue, cue_end, content, confidence)
+
+
+def _is_noun_use(before: str, form: str) -> bool:
+    """'his remarks', 'Editor's note', 'the asking price': the cue word is a noun here."""
+    words = before.split()
+    if not words:
+        return False
+    last = words[-1].lower()
+    if last in _words("determiners") or last.endswith(("'s", "’s")):
+        return True
+    return form.lower() in _words("noun_like_forms") and last not in _words("pronouns")
+
+
+def _participle(
+    text: str,
+    para: _Paragraph,
+    sentence: Span,
+    cue: Cue,
+    before: str,
+    earlier: list[Attribution],
+) -> Attribution | None:
+    """'…, adding that …', 'issued a statement saying …', 'was saying …'."""
+    if cue.kind != "speech":
+        return None
+    tail = before.rstrip()
+    source: Span | Mention | None = None
+    if tail.endswith(","):
+        if earlier and earlier[-1].source is not None:
+            source = earlier[-1].source
+        else:
+            source = _sentence_subject(text, sentence)
+    elif tail.lower().endswith(tuple(" " + n for n in _words("statement_nouns"))):
+        source = _sentence_subject(text, sentence)
+    elif tail.split() and tail.split()[-1].lower() in _words("passive_auxiliaries"):
+        source = _source_before(text, sentence[0], sentence[0] + len(tail) - len(tail.split()[-1]))
+    if source is None:
+        return None
+    cue_end = _extend_cue(text, cue, sentence)
+    return _build(
+        text, para, source, cue, cue_end, _content_after(text, para, cue_end, sentence), 0.6
+    )
+
+
+def _sentence_subject(text: str, sentence: Span) -> Span | None:
+    """The noun phrase that opens a sentence, after an introductory phrase and comma."""
+    tokens = _tokens(text, sentence[0], sentence[1])
+    if tokens and tokens[0][0].lower() in _words("introducers"):
+        comma = next((i for i, t in enumerate(tokens[:15]) if t[0] == ","), None)
+        if comma is None:
+            return None
+        tokens = tokens[comma + 1 :]
+    phrase: list[tuple[str, int, int]] = []
+    for token in tokens[:10]:
+        word = token[0]
+        if word[0].isalnum() and not _is_clause_word(word) and (
+            _is_name_word(word)
+            or word.lower() in _words("determiners")
+            or _is_source_noun(word)
+            or (phrase and phrase[0][0].lower() in _words("determiners") and word.islower())
+        ):
+            phrase.append(token)
+            continue
+        if word.lower() in _words("pronouns") and not phrase:
+            return (token[1], token[2])
+        break
+    while phrase and not (_is_name_word(phrase[-1][0]) or _is_source_noun(phrase[-1][0])):
+        phrase.pop()
+    if not phrase or phrase[-1][0].lower() in _words("determiners"):
+        return None
+    return (phrase[0][1], phrase[-1][2])
+
+
+def _build(
+    text: str,
+    para: _Paragraph,
+    source: Span | Mention,
+    cue: Cue,
+    cue_end: int,
+    content: Span | None,
+    confidence: float,
+) -> Attribution | None:
+    if content is None:
+        return None
+    mention = source if isinstance(source, Mention) else Mention(text[slice(*source)], source)
+    start, end = content
+    kind = _content_kind(text, para, content)
+    if kind == "direct":
+        confidence = min(1.0, confidence + 0.1)
+    return Attribution(
+        content=Mention(text[start:end], (start, end)),
+        kind=kind,
+        source=mention,
+        cue=Mention(text[cue.start : cue_end], (cue.start, cue_end)),
+        confidence=confidence,
+    )
+
+
+def _content_kind(text: str, para: _Paragraph, content: Span) -> str:
+    inside = [(max(s, content[0]), min(e, content[1])) for s, e in para.quotes]
+    quoted = sum(max(0, e - s) for s, e in inside)
+    length = max(1, content[1] - content[0])
+    if quoted >= 0.85 * length:
+        return "direct"
+    return "mixed" if quoted else "indirect"
+
+
+def _extend_cue(text: str, cue: Cue, sentence: Span) -> int:
+    """The cue end after an addressee or medium: "told reporters", "said in a statement"."""
+    end = cue.end
+    if text.startswith(" out", end) and cue.lemma == "point out":
+        end += 4
+    extension = _cue_extension().match(text, end, sentence[1])
+    if extension and extension.end() > end:
+        after = text[extension.end() : extension.end() + 8]
+        if re.match(r"\s*(?:,|that\b|:|[“\"«]|\.|$)", after) or cue.lemma == "tell":
+            return extension.end()
+    return end
+
+
+def _last_quote_end(quotes: list[Span], pos: int) -> int:
+    last = -1
+    for s, e in quotes:
+        if e <= pos:
+            last = e
+        elif s >= pos:
+            break
+    return last
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _is_passive(before: str) -> bool:
+    words = before.lower().split()
+    return bool(words) and words[-1] in _words("passive_auxiliaries")
+
+
+def _after_clause_break(before: str) -> bool:
+    stripped = before.rstrip()
+    return not stripped or stripped[-1] in ",”\"’»:—–-" or stripped.endswith(("”,", '",'))
+
+
+def _is_participle(text: str, cue: Cue) -> bool:
+    return text[cue.start : cue.end].endswith("ing")
+
+
+def _is_name_word(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def _is_source_noun(token: str) -> bool:
+    word = token.lower().rstrip("'’")
+    nouns = _source_nouns()
+    return word in nouns or (word.endswith("s") and (word[:-1] in nouns or word[:-2] in nouns))
+
+
+def _source_before(
+    text: str, start: int, cue_start: int, quotes: list[Span] = ()
+) -> Span | None:
+    """The noun phrase that ends right before the cue (skipping auxiliaries and time words).
+
+    When a comma comes right before the cue, the words between commas are an appositive,
+    a relative clause or an aside ("Hugh Hill, a doctor, said", "the spokesman, Josh
+    Earnest, said", "Trump, who …, said", "Stranch, in her dissent, said") and the speaker
+    phrase runs from the name before them.
+    """
+    tokens = _drop_adverbials(text, start, _tokens(text, start, cue_start))
+    while tokens and tokens[-1][0] in _QUOTE_MARKS:
+        tokens.pop()
+    if not tokens:
+        return None
+    if tokens[-1][0] != ",":
+        found = _noun_phrase_before(tokens)
+        return found[0] if found else None
+    commas = [i for i, t in enumerate(tokens[:-1]) if t[0] == "," and not _inside(t[1], quotes)]
+    end = len(tokens) - 1
+    for comma in reversed(commas[-3:]):
+        inserted = tokens[comma + 1 : end]
+        if not inserted or not _is_insertion(inserted):
+            return None
+        found = _noun_phrase_before(tokens[:comma])
+        if found is not None and found[0][1] == tokens[comma - 1][2]:
+            return (found[0][0], tokens[-2][2])
+        end = comma
+    return None
+
+
+def _is_insertion(tokens: list[tuple[str, int, int]]) -> bool:
+    """An appositive, relative clause or aside set off by commas."""
+    first = tokens[0][0]
+    if first.lower() in _words("insertion_starters") or first[0].isdigit():
+        return True
+    found = _noun_phrase_before(tokens)
+    return found is not None and found[0][0] == tokens[0][1]
+
+
+def _drop_adverbials(
+    text: str, start: int, tokens: list[tuple[str, int, int]]
+) -> list[tuple[str, int, int]]:
+    """Tokens without the auxiliaries, adverbs and time words between subject and cue."""
+    between = _words("between_source_and_cue")
+    while tokens and (tokens[-1][0].lower() in between or _is_adverb(tokens[-1][0])):
+        tokens.pop()
+    tail = _TIME_TAIL.search(text, start, tokens[-1][2] if tokens else start)
+    if tail and tokens:
+        tokens = [t for t in tokens if t[2] <= tail.start()]
+        while tokens and tokens[-1][0].lower() in between:
+            tokens.pop()
+    return tokens
+
+
+def _noun_phrase_before(tokens: list[tuple[str, int, int]]) -> tuple[Span, bool] | None:
+    """The noun phrase ending the token list, and whether it starts with a determiner."""
+    if not tokens:
+        return None
+    head = tokens[-1][0]
+    if head.lower() in _words("pronouns"):
+        return (tokens[-1][1], tokens[-1][2]), False
+    determiners = _words("determiners")
+    first = len(tokens) - 1
+    has_determiner = False
+    for i in range(len(tokens) - 1, max(-1, len(tokens) - 10), -1):
+        word = tokens[i][0]
+        lower = word.lower()
+        if lower in determiners:
+            first, has_determiner = i, True
+            break
+        if word in ("'s", "’s", "-", "&"):
+            first = i
+            continue
+        if lower in ("of", "and") and 0 < i < len(tokens) - 1 and _is_name_word(tokens[i - 1][0]):
+            first = i
+            continue
+        if _is_clause_word(word) or not word[0].isalnum():
+            break
+        first = i
+    while first < len(tokens) - 1 and (
+        _is_clause_word(tokens[first][0]) or tokens[first][0] in ("'s", "’s", "and", "of")
+    ):
+        first += 1
+    phrase = tokens[first:]
+    if not _good_head(head, phrase, has_determiner):
+        return None
+    return (phrase[0][1], phrase[-1][2]), has_determiner
+
+
+def _is_clause_word(token: str) -> bool:
+    """A function word that ends a noun phrase ("US" and "IT" are names, not pronouns)."""
+    if len(token) > 1 and token.isupper():
+        return False
+    return token.lower() in _words("clause_words")
+
+
+def _is_adverb(token: str) -> bool:
+    return len(token) > 4 and token.endswith("ly") and token.islower()
+
+
+def _good_head(head: str, phrase: list[tuple[str, int, int]], has_determiner: bool) -> bool:
+    if not head[0].isalpha():
+        return False
+    if _is_clause_word(head) or head.lower() in _words("time_words"):
+        return False
+    if _is_name_word(head):
+        return not (len(phrase) == 1 and head.lower() in _words("determiners"))
+    if _is_source_noun(head):
+        return True
+    return has_determiner and len(phrase) <= 5
+
+
+def _source_after(text: str, start: int, end: int) -> Span | None:
+    """The noun phrase after an inverted cue ("…, said the spokesman, adding …")."""
+    tokens = _tokens(text, start, end)
+    phrase: list[tuple[str, int, int]] = []
+    for word, s, e in tokens:
+        if not word[0].isalnum() and word not in ("'s", "’s", "-", "&"):
+            break
+        if word.lower() in ("that", "in", "on", "at", "during", "after", "before", "when"):
+            break
+        if _is_participle_word(word) and phrase:
+            break
+        phrase.append((word, s, e))
+        if len(phrase) > 10:
+            return None
+    if not phrase or _is_clause_word(phrase[0][0]) and phrase[0][0].lower() not in _words(
+        "pronouns"
+    ):
+        return None
+    follow = _tokens(text, phrase[-1][2], min(end, phrase[-1][2] + 20))
+    if follow and follow[0][0][0].isalnum() and follow[0][0].lower() not in _words("follow_source"):
+        return None
+    head = phrase[-1][0]
+    lower = head.lower()
+    if lower in _words("pronouns") or _is_name_word(head) or _is_source_noun(head):
+        return (phrase[0][1], phrase[-1][2])
+    return None
+
+
+def _is_participle_word(word: str) -> bool:
+    return word.endswith("ing") and word.islower() and len(word) > 5
+
+
+def _agrees(text: str, source: Span, form: str) -> bool:
+    """A bare verb form ("say", "believe") needs a plural or first/second person subject.
+
+    This drops subjunctives and infinitives such as "suggested that Zelensky consider".
+    """
+    if form not in (verb_lemmas(SPEECH_VERBS).keys() | verb_lemmas(BELIEF_VERBS).keys()):
+        return True
+    lemmas = {**verb_lemmas(BELIEF_VERBS), **verb_lemmas(SPEECH_VERBS)}
+    if lemmas.get(form) != form:
+        return True
+    head = text[source[0] : source[1]].split()[-1]
+    return head.lower() in ("i", "we", "you", "they") or head.lower().endswith("s")
+
+
+def _can_hold_view(text: str, source: Span) -> bool:
+    words = text[source[0] : source[1]].split()
+    head = words[-1] if words else ""
+    return head.lower() in _words("pronouns") or _is_name_word(head) or _is_source_noun(head)
+
+
+def _choose_content(
+    text: str, para: _Paragraph, sentence: Span, source: Span, cue_end: int
+) -> Span | None:
+    """Content after the cue when there is any ("Carson said he was …"), else before it
+    ("…, Peskov said on Tuesday.", "“…,” the spokesman said, adding …")."""
+    lead = text[sentence[0] : source[0]].rstrip()
+    after = _content_after(text, para, cue_end, sentence)
+    if not lead:
+        return after or _quote_just_before(text, para, sentence[0])
+    if after is not None and not _is_adverbial(text[after[0] : after[1]]):
+        return after
+    if lead.endswith((",", "”", '"', "»", "’", "''")):
+        return _content_before(text, para, sentence, source[0])
+    return after
+
+
+def _is_adverbial(content: str) -> bool:
+    """Text after a cue that only says where, when or how ("in an interview", "adding …")."""
+    first = content.split()[0].lower() if content.split() else ""
+    return first in _words("clause_words") or _is_participle_word(first)
+
+
+def _quote_just_before(text: str, para: _Paragraph, start: int) -> Span | None:
+    """'“…?” Trump said.': the sentence splitter put the quote in the sentence before."""
+    for s, e in para.quotes:
+        if e <= start and not text[e:start].strip():
+            return _trim(text, s, e)
+    return None
+
+
+def _content_after(text: str, para: _Paragraph, cue_end: int, sentence: Span) -> Span | None:
+    start = cue_end
+    introducer = _THAT.match(text, start, sentence[1])
+    if introducer:
+        start = introducer.end()
+    end = sentence[1]
+    for s, e in para.quotes:
+        if start <= s < end < e:
+            end = e
+    span = _trim(text, start, end)
+    if span is None or len(text[span[0] : span[1]].split()) < _MIN_CONTENT_WORDS:
+        return None
+    return span
+
+
+def _content_before(text: str, para: _Paragraph, sentence: Span, stop: int) -> Span | None:
+    start = sentence[0]
+    for s, e in para.quotes:
+        if s < start < e or (s < start and start <= e <= stop and e >= start):
+            start = min(start, s)
+    span = _trim(text, start, stop)
+    if span is None or len(text[span[0] : span[1]].split()) < 2:
+        return None
+    return span
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start] in _CONTENT_TRIM + " ":
+        start += 1
+    while end > start and text[end - 1] in _CONTENT_TRIM + " .":
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _according_to(text: str, para: _Paragraph, sentence: Span, cue: Cue) -> Attribution | None:
+    """'according to X, …' and '…, according to X.'"""
+    source = _source_after(text, cue.end, sentence[1])
+    if source is None:
+        return None
+    before = text[sentence[0] : cue.start].strip(" ,")
+    if len(before.split()) >= _MIN_CONTENT_WORDS:
+        content = _content_before(text, para, sentence, cue.start)
+    else:
+        comma = text.find(",", source[1], sentence[1])
+        content = _trim(text, comma + 1, sentence[1]) if comma >= 0 else None
+    return _build(text, para, source, cue, cue.end, content, 0.7)
+
+
+_TRANSCRIPT = re.compile(
+    r"(?:(?:And|Also)\s+)?(?:(?:from|by)\s+)?"
+    r"((?:[A-Z][\w'’.\-]*|of|the)(?:\s+(?:[A-Z][\w'’.\-]*|of|the)){0,5})\s*:\s+(?=\S)"
+)
+
+
+def _transcript_lead(text: str, para: _Paragraph) -> Attribution | None:
+    """'PESKOV: …' or 'And from Chairwoman Smith: …' at a paragraph start."""
+    lead = _TRANSCRIPT.match(text, para.start, para.end)
+    if lead is None or not _is_name_word(lead.group(1)):
+        return None
+    name = lead.group(1)
+    if name.lower() in _words("clause_words") or len(text[lead.end() : para.end].split()) < 3:
+        return None
+    content = _trim(text, lead.end(), para.end)
+    colon = text.rfind(":", lead.start(), lead.end())
+    cue = Cue(colon, colon + 1, ":", "mark")
+    return _build(text, para, lead.span(1), cue, cue.end, content, 0.6)
+
+
+def _dash_attribution(text: str, para: _Paragraph, sentence: Span) -> Attribution | None:
+    """'"…" - Commissioner X' and '… - noted the President of Ukraine.'"""
+    quote_end = 0
+    for s, e in para.quotes:
+        if sentence[0] <= s and e <= sentence[1]:
+            quote_end = e
+    start = quote_end or sentence[0]
+    dash = _DASH_SOURCE.search(text, start, sentence[1])
+    if dash is None or (not quote_end and dash.start() < sentence[0] + 20):
+        return None
+    rest_tokens = _tokens(text, dash.end(), sentence[1])
+    if not rest_tokens or len(rest_tokens) > 12:
+        return None
+    cue_match = _cue_pattern().match(text, dash.end())
+    source_start = dash.end()
+    cue = Cue(dash.start() + 1, dash.end(), "-", "mark")
+    if cue_match is not None:
+        cue = _cue_of(cue_match)
+        source_start = cue_match.end()
+    source = _source_after(text, source_start, sentence[1])
+    if source is None:
+        return None
+    content = _trim(text, para.start if not quote_end else _quote_start(para, quote_end), dash.start())
+    cue_end = cue.end
+    return _build(text, para, source, cue, cue_end, content, 0.6)
+
+
+def _quote_start(para: _Paragraph, quote_end: int) -> int:
+    return next(s for s, e in para.quotes if e == quote_end)
+
+
+def _extend_with_quote(text: str, para: _Paragraph, sentence: Span, last: Attribution) -> None:
+    """A quote-only sentence after an attributed one in the paragraph joins its content."""
+    quote = next((q for q in para.quotes if q[0] <= sentence[0] + 1 and q[1] >= sentence[1] - 1), None)
+    if quote is None or last.content.span[1] > sentence[0] or last.kind == "continuation":
+        return
+    start = last.content.span[0]
+    end = max(last.content.span[1], _trim(text, sentence[0], sentence[1])[1])
+    last.content = Mention(text[start:end], (start, end))
+
+
+def _follow_up(
+    text: str, para: _Paragraph, previous: Attribution, index: int
+) -> Attribution | None:
+    """A paragraph with no cue right after an attribution: a quote or a continuation."""
+    if previous.source is None:
+        return None
+    quoted = sum(e - s for s, e in para.quotes)
+    span = _trim(text, para.start, para.end)
+    if span is None:
+        return None
+    length = span[1] - span[0]
+    if para.quotes and para.quotes[0][0] <= para.start and quoted >= 0.8 * length:
+        kind, confidence = "direct", 0.7
+    elif not para.quotes and _reads_as_speech(text, span):
+        kind, confidence = "continuation", 0.4
+    else:
+        return None
+    return Attribution(
+        content=Mention(text[span[0] : span[1]], span),
+        kind=kind,
+        source=previous.source,
+        cue=previous.cue,
+        confidence=confidence,
+        continues=index,
+    )
+
+
+def _reads_as_speech(text: str, span: Span) -> bool:
+    """First or second person or a spoken opener, and no narration of a third party."""
+    words = [w.lower() for w in _WORD.findall(text, span[0], span[1])]
+    if len(words) < 4:
+        return False
+    personal = sum(1 for w in words if w in _words("first_second_person"))
+    opening = " ".join(words[:3])
+    opener = any(opening.startswith(o) for o in _words("discourse_openers"))
+    return personal >= 2 or (opener and personal >= 1)

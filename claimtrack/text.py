@@ -1,14 +1,30 @@
 """Article text -> paragraphs and sentences, with boilerplate set aside.
 
-STUB: owned by the attribution helper; replace with the real segmenter.
+The text is never modified: every span is an offset into it. Stages:
+
+1. lines: each non-blank line is a paragraph candidate, trimmed of surrounding spaces;
+2. boilerplate: lines matching a pattern of ``data/boilerplate.txt`` (or only a leading
+   part of them, such as a `` date 2025-02-14`` lead) and lines that occur more than once
+   (repeated headlines) go to ``skipped``;
+3. sentences: each kept paragraph is split after ``.``, ``!`` or ``?`` (plus any closing
+   quotes or brackets) when the next word starts like a sentence, except after an
+   abbreviation of ``data/abbreviations.txt`` or a single-letter initial.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
+from claimtrack.lexicon import word_list
 from claimtrack.models import Span
+
+_LINE = re.compile(r"[^\n\r]+")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*$")
+_REPEATED_LINE_MAX_WORDS = 25
 
 
 @dataclass
@@ -21,6 +37,70 @@ class Document:
     skipped: list[Span] = field(default_factory=list)
 
 
+@cache
+def _boilerplate() -> re.Pattern[str]:
+    patterns = word_list("boilerplate.txt")
+    return re.compile(r"\s*(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", re.IGNORECASE)
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(word_list("abbreviations.txt"))
+
+
 def prepare(text: str) -> Document:
-    paragraphs = [m.span() for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
-    return Document(text=text, paragraphs=paragraphs, sentences=list(paragraphs))
+    """Segment ``text`` into kept paragraphs, their sentences and skipped boilerplate."""
+    doc = Document(text=text)
+    lines = [_trimmed(m.start(), m.end(), text) for m in _LINE.finditer(text)]
+    lines = [span for span in lines if span[0] < span[1]]
+    counts = Counter(text[s:e] for s, e in lines)
+    for start, end in lines:
+        line = text[start:end]
+        if counts[line] > 1 and len(line.split()) <= _REPEATED_LINE_MAX_WORDS:
+            doc.skipped.append((start, end))
+            continue
+        lead = _boilerplate().match(text, start, end)
+        if lead and lead.end() > start:
+            cut = _trimmed(lead.end(), end, text)
+            if cut[0] >= cut[1]:
+                doc.skipped.append((start, end))
+                continue
+            doc.skipped.append((start, lead.end()))
+            start = cut[0]
+        doc.paragraphs.append((start, end))
+        doc.sentences.extend(split_sentences(text, start, end))
+    return doc
+
+
+def _trimmed(start: int, end: int, text: str) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_sentences(text: str, start: int, end: int) -> list[Span]:
+    """Sentence spans of ``text[start:end]`` (one paragraph)."""
+    sentences = []
+    begin = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if _is_abbreviation(text, begin, m.start(), text[m.start()]):
+            continue
+        sentences.append((begin, m.end()))
+        begin = _trimmed(m.end(), end, text)[0]
+    if begin < end:
+        sentences.append((begin, end))
+    return sentences
+
+
+def _is_abbreviation(text: str, begin: int, stop: int, mark: str) -> bool:
+    if mark != ".":
+        return False
+    word = _WORD_BEFORE.search(text, max(begin, stop - 40), stop)
+    if word is None:
+        return False
+    token = word.group(1).rstrip(".")
+    if len(token) == 1 and token.isupper():
+        return True
+    return token in _abbreviations() or token.rsplit(".", 1)[-1] in _abbreviations()

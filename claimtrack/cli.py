@@ -1,0 +1,397 @@
+"""The ``claimtrack`` command line: parse, call the pipeline or a query, render.
+
+Heavy modules (extraction, sources, the store) are imported inside the commands so that
+``claimtrack --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from claimtrack import __version__
+
+if TYPE_CHECKING:
+    from claimtrack.store import Store
+
+EXIT_FAILED = 1
+EXIT_INTERRUPTED = 130
+DB_FILE = "claimtrack.db"
+
+app = typer.Typer(
+    help="Track who said what about diplomatic talks across news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain click help: rich's help formatter costs 0.1 s a start
+)
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (shapes: see README).")]
+TopicOption = Annotated[
+    str | None, typer.Option(help="Only claims on a topic: talks, venue, timeline, participants.")
+]
+SinceOption = Annotated[str | None, typer.Option(help="Only articles published on/after it.")]
+UntilOption = Annotated[str | None, typer.Option(help="Only articles published on/before it.")]
+DateOption = Annotated[
+    str | None, typer.Option("--date", help="Publication date (YYYY[-MM[-DD]]) for the input.")
+]
+TitleOption = Annotated[str | None, typer.Option(help="Title for the input.")]
+UrlOption = Annotated[str | None, typer.Option(help="URL the input was published at.")]
+OutletOption = Annotated[str | None, typer.Option(help="Outlet (e.g. reuters.com) of the input.")]
+
+
+def default_db_path() -> Path:
+    from claimtrack.lexicon import user_data_dir
+
+    return user_data_dir() / DB_FILE
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"claimtrack {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            envvar="CLAIMTRACK_DB",
+            help="SQLite database [default: claimtrack.db in the user data dir].",
+            dir_okay=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Show version."),
+    ] = False,
+) -> None:
+    """Track who said what about diplomatic talks across news articles."""
+    ctx.obj = db or default_db_path()
+
+
+def fail(message: str, code: int = EXIT_FAILED) -> typer.Exit:
+    """Print a one-line error on stderr; raise the returned Exit."""
+    typer.echo(f"claimtrack: error: {message}", err=True)
+    return typer.Exit(code)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn the errors users cause (bad db, bad date, unknown actor) into one-line messages."""
+    import sqlite3
+
+    from claimtrack.queries import QueryError
+    from claimtrack.store import StoreError
+
+    try:
+        yield
+    except (StoreError, QueryError) as exc:
+        raise fail(str(exc)) from None
+    except sqlite3.Error as exc:
+        raise fail(f"database error: {exc}") from None
+
+
+@contextmanager
+def opened(ctx: typer.Context, create: bool = False) -> Iterator[Store]:
+    from claimtrack.store import open_store
+
+    with user_errors(), open_store(ctx.obj, create=create) as store:
+        yield store
+
+
+def _check_topic(topic: str | None) -> None:
+    from claimtrack.models import TOPICS
+
+    if topic is not None and topic not in TOPICS:
+        raise fail(f"unknown topic '{topic}': use one of {', '.join(TOPICS)}")
+
+
+def _overrides(date: str | None, title: str | None, url: str | None, outlet: str | None):
+    from claimtrack.queries import parse_date
+    from claimtrack.sources import Overrides
+
+    with user_errors():
+        published = parse_date(date) if date else None
+    return Overrides(published=published, title=title, url=url, outlet=outlet)
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    inputs: Annotated[
+        list[str], typer.Argument(metavar="PATH_OR_URL...", help="Files, folders, URLs, '-'.")
+    ],
+    date: DateOption = None,
+    title: TitleOption = None,
+    url: UrlOption = None,
+    outlet: OutletOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Extract claims from articles and store them.
+
+    An article already stored (same text, or same URL when known) is skipped. Exits 1 when
+    an input failed (the others are still stored), 130 on Ctrl-C.
+    """
+    from claimtrack import render
+    from claimtrack.sources import iter_articles
+
+    overrides = _overrides(date, title, url, outlet)
+    summary: dict = {"added": [], "duplicates": [], "failed": [], "claims": 0}
+    with opened(ctx, create=True) as store, _progress() as advance:
+        try:
+            for item in iter_articles(inputs, overrides):
+                _ingest_one(store, item, summary)
+                advance()
+            summary["interrupted"] = False
+        except KeyboardInterrupt:
+            summary["interrupted"] = True
+    if as_json:
+        render.print_json(summary)
+    else:
+        render.ingest_summary(render.make_console(), summary)
+    if summary["interrupted"]:
+        raise typer.Exit(EXIT_INTERRUPTED)
+    if summary["failed"]:
+        raise typer.Exit(EXIT_FAILED)
+
+
+def _ingest_one(store: Store, item: object, summary: dict) -> None:
+    """Store one Article (or record one InputError) into the running summary."""
+    from claimtrack.sources import InputError
+
+    if isinstance(item, InputError):
+        summary["failed"].append({"origin": item.origin, "reason": item.reason})
+        return
+    duplicate = store.find_duplicate(item)
+    if duplicate is not None:
+        summary["duplicates"].append({"origin": item.origin, "article_id": duplicate})
+        return
+    claims = _extract(item, summary)
+    if claims is None:
+        return
+    result = store.add_article(item, claims)
+    summary["added"].append(
+        {"origin": item.origin, "article_id": result.article_id, "claims": result.claims}
+    )
+    summary["claims"] += result.claims
+
+
+def _extract(article, summary: dict) -> list | None:
+    """The article's claims, or None (recorded as a failure) when extraction broke on it."""
+    from claimtrack.extract import extract
+
+    try:
+        return extract(article)
+    except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
+        summary["failed"].append(
+            {"origin": article.origin, "reason": f"extraction failed: {type(exc).__name__}: {exc}"}
+        )
+        return None
+
+
+@contextmanager
+def _progress() -> Iterator:
+    """A spinner with a running count on stderr when it is a terminal; else a no-op."""
+    if not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.completed} article(s) read"))
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("ingest", total=None)
+        yield lambda: progress.advance(task)
+
+
+@app.command("extract")
+def extract_command(
+    inputs: Annotated[
+        list[str], typer.Argument(metavar="PATH...", help="Files, folders, URLs, '-'.")
+    ],
+    date: DateOption = None,
+    title: TitleOption = None,
+    url: UrlOption = None,
+    outlet: OutletOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Extract claims without storing them.
+
+    With --json, one JSON object per article a line: origin, title, outlet, url, published
+    {value, precision, source, evidence}, language, claims.
+    """
+    from claimtrack import render
+    from claimtrack.extract import extract
+    from claimtrack.sources import InputError, iter_articles
+
+    console = render.make_console()
+    failed = False
+    for item in iter_articles(inputs, _overrides(date, title, url, outlet)):
+        if isinstance(item, InputError):
+            typer.echo(f"claimtrack: failed: {item.origin}: {item.reason}", err=True)
+            failed = True
+            continue
+        claims = extract(item)
+        if as_json:
+            render.print_json_line(render.extracted_json(item, claims))
+        else:
+            render.extracted(console, item, claims)
+    if failed:
+        raise typer.Exit(EXIT_FAILED)
+
+
+@app.command("who-said")
+def who_said(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="Words to find in claims (content and slots).")],
+    topic: TopicOption = None,
+    actor: Annotated[str | None, typer.Option(help="Only this actor's claims.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many actors.")] = 20,
+    as_json: JsonOption = False,
+) -> None:
+    """Which actors said something matching QUERY.
+
+    QUERY is matched as a phrase (punctuation ignored) against claim content, venue,
+    participants and speaker. Actors come newest claim first, each with their claims.
+    """
+    from claimtrack import queries, render
+
+    _check_topic(topic)
+    with opened(ctx) as store:
+        groups = queries.who_said(store, query, topic, actor, since, until, limit)
+    if as_json:
+        render.print_json(groups)
+    else:
+        render.who_said(render.make_console(), groups, query)
+
+
+@app.command()
+def timeline(
+    ctx: typer.Context,
+    actor: Annotated[str, typer.Argument(help="Any unambiguous part of the actor's name.")],
+    topic: TopicOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """An actor's claims in date order.
+
+    A claim is marked where it changed the actor's position on a topic (venue, time,
+    participants or polarity) from their previous claim on that topic.
+    """
+    from claimtrack import queries, render
+
+    _check_topic(topic)
+    with opened(ctx) as store:
+        result = queries.timeline(store, actor, topic, since, until)
+    if as_json:
+        render.print_json(result)
+    else:
+        render.timeline(render.make_console(), result)
+
+
+@app.command()
+def diff(
+    ctx: typer.Context,
+    actor: Annotated[str, typer.Argument(help="Any unambiguous part of the actor's name.")],
+    before: Annotated[str, typer.Option("--from", help="Date or article id (12, article:12).")],
+    after: Annotated[str, typer.Option("--to", help="Date or article id (12, article:12).")],
+    topic: TopicOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """How an actor's position moved per topic.
+
+    Shows old -> new venue, time, participants and polarity with both quotes. A date side
+    takes the latest claim on each topic at or before it; an article side the last claim
+    on each topic in that article.
+    """
+    from claimtrack import queries, render
+
+    _check_topic(topic)
+    with opened(ctx) as store:
+        result = queries.diff(store, actor, before, after, topic)
+    if as_json:
+        render.print_json(result)
+    else:
+        render.diff(render.make_console(), result)
+
+
+@app.command()
+def actors(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """List actors: kind, aliases, roles, claim count, first and last date."""
+    from claimtrack import queries, render
+
+    with opened(ctx) as store:
+        rows = queries.actors(store)
+    if as_json:
+        render.print_json(rows)
+    else:
+        render.actors(render.make_console(), rows)
+
+
+@app.command()
+def articles(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """List stored articles: id, date and precision, outlet, title, claims."""
+    from claimtrack import queries, render
+
+    with opened(ctx) as store:
+        rows = queries.articles(store)
+    if as_json:
+        render.print_json(rows)
+    else:
+        render.articles(render.make_console(), rows)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(metavar="ID", help="A claim id, or article:ID.")],
+    as_json: JsonOption = False,
+) -> None:
+    """Show a claim, or an article with article:ID.
+
+    A claim (ID as listed in --json output) is shown in its paragraph with speaker, cue and
+    content marked, plus article, offsets and extractor version. article:ID shows the
+    article's text, metadata and claims.
+    """
+    from claimtrack import queries, render
+
+    kind, _, number = ref.rpartition(":")
+    if kind not in ("", "article") or not number.isdigit():
+        raise fail(f"bad id '{ref}': use a claim id (12) or article:ID (article:3)")
+    with opened(ctx) as store:
+        if kind == "article":
+            detail = queries.article_detail(store, int(number))
+        else:
+            detail = queries.claim_detail(store, int(number))
+    if as_json:
+        render.print_json(detail)
+    elif kind == "article":
+        render.article(render.make_console(), detail)
+    else:
+        render.claim(render.make_console(), detail)
+
+
+@app.command()
+def paths(ctx: typer.Context) -> None:
+    """Show where the database and the lexicons live."""
+    from claimtrack.lexicon import bundled_data_dir, user_data_dir
+
+    typer.echo(f"database: {ctx.obj}")
+    typer.echo(f"bundled data: {bundled_data_dir()}")
+    typer.echo(f"user data (extends bundled): {user_data_dir() / 'data'}")
+
+
+def main() -> None:
+    app()

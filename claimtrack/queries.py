@@ -1,0 +1,416 @@
+"""Questions asked of the store: who said what, an actor's timeline, how a position moved.
+
+Plain functions returning plain dicts and lists (the ``--json`` shapes; see ``render``).
+User mistakes (a bad date, an unknown or ambiguous actor, an empty search) raise
+``QueryError`` with a message meant for the user.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from claimtrack.models import TOPICS
+from claimtrack.store import Store, actor_key
+
+SLOT_FIELDS = ("venue", "time", "participants", "polarity")
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_ARTICLE_REF = re.compile(r"^(?:article:)?(\d+)$")
+_WORD = re.compile(r"\w+")
+
+_CLAIM_SELECT = """
+SELECT c.*, a.published, a.published_precision, a.outlet, a.title,
+       act.name AS actor, act.kind AS actor_kind
+FROM claims c
+JOIN articles a ON a.id = c.article_id
+JOIN actors act ON act.id = c.actor_id
+"""
+_OLDEST_FIRST = " ORDER BY a.published, c.article_id, c.content_start"
+
+
+class QueryError(Exception):
+    """A request that cannot be answered as asked; the message says why."""
+
+
+class AmbiguousActor(QueryError):
+    """A name that fits several actors; ``candidates`` are their names."""
+
+    def __init__(self, name: str, candidates: list[str]) -> None:
+        self.candidates = candidates
+        super().__init__(f"'{name}' matches several actors: {'; '.join(candidates)}")
+
+
+def parse_date(text: str) -> str:
+    """A user date as ISO text cut to its precision (YYYY, YYYY-MM or YYYY-MM-DD)."""
+    match = _DATE.match(text.strip())
+    month, day = (match.group(2), match.group(3)) if match else (None, None)
+    if (
+        not match
+        or (month is not None and not 1 <= int(month) <= 12)
+        or (day is not None and not 1 <= int(day) <= 31)
+    ):
+        raise QueryError(f"bad date '{text}': use YYYY, YYYY-MM or YYYY-MM-DD")
+    return text.strip()
+
+
+def fts_phrase(text: str) -> str:
+    """User text as one safe FTS5 phrase: its words in order, punctuation ignored."""
+    words = _WORD.findall(text)
+    if not words:
+        raise QueryError(f"nothing to search for in '{text}': give at least one word")
+    return '"' + " ".join(words) + '"'
+
+
+def resolve_actor(store: Store, name: str) -> dict:
+    """The one actor a name denotes: by alias, spelling key, or any run of its words.
+
+    Raises QueryError when nothing matches and AmbiguousActor when several actors do.
+    """
+    wanted = name.casefold().split()
+    wanted_key = actor_key(name)
+    exact: set[int] = set()
+    partial: set[int] = set()
+    for row in store.query("SELECT actor_id, alias, key FROM aliases"):
+        words = row["alias"].casefold().split()
+        if row["key"] == wanted_key or words == wanted:
+            exact.add(row["actor_id"])
+        elif _contains_run(words, wanted):
+            partial.add(row["actor_id"])
+    found = exact or partial
+    if not found:
+        raise QueryError(f"no actor matches '{name}' (see 'claimtrack actors')")
+    actors = [_actor_by_id(store, actor_id) for actor_id in sorted(found)]
+    if len(actors) > 1:
+        raise AmbiguousActor(name, sorted(actor["name"] for actor in actors))
+    return actors[0]
+
+
+def _contains_run(words: list[str], wanted: list[str]) -> bool:
+    size = len(wanted)
+    return size > 0 and any(words[i : i + size] == wanted for i in range(len(words) - size + 1))
+
+
+def _actor_by_id(store: Store, actor_id: int) -> dict:
+    row = store.query("SELECT id, name, kind, country FROM actors WHERE id = ?", (actor_id,))[0]
+    return {"id": row["id"], "name": row["name"], "kind": row["kind"], "country": row["country"]}
+
+
+def who_said(
+    store: Store,
+    text: str,
+    topic: str | None = None,
+    actor: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 20,
+) -> list[dict]:
+    """Actors whose claims match ``text``, newest first, each with their matching claims.
+
+    ``limit`` caps the number of actors.
+    """
+    sql = _CLAIM_SELECT + " WHERE c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)"
+    params: list = [fts_phrase(text)]
+    if actor:
+        sql += " AND c.actor_id = ?"
+        params.append(resolve_actor(store, actor)["id"])
+    sql += " ORDER BY a.published DESC, c.article_id DESC, c.content_start"
+    rows = [_claim(row) for row in store.query(sql, tuple(params))]
+    groups: dict[str, dict] = {}
+    for claim in _filtered(rows, topic, since, until):
+        group = groups.get(claim["actor"])
+        if group is None:
+            if len(groups) == limit:
+                continue
+            group = groups[claim["actor"]] = {
+                "actor": claim["actor"],
+                "kind": claim["actor_kind"],
+                "claims": [],
+            }
+        group["claims"].append(claim)
+    return list(groups.values())
+
+
+def timeline(
+    store: Store,
+    actor: str,
+    topic: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> dict:
+    """An actor's claims in date order; ``changes`` on a claim say how it moved the actor's
+    position on a topic from their previous claim on that topic."""
+    found = resolve_actor(store, actor)
+    rows = store.query(_CLAIM_SELECT + " WHERE c.actor_id = ?" + _OLDEST_FIRST, (found["id"],))
+    claims = [_claim(row) for row in rows]
+    latest: dict[str, dict] = {}
+    for claim in claims:
+        claim["changes"] = []
+        for claim_topic in claim["topics"]:
+            previous = latest.get(claim_topic)
+            if previous is not None:
+                claim["changes"] += [
+                    {"topic": claim_topic, **change}
+                    for change in _slot_changes(previous, claim, stated_only=True)
+                ]
+            latest[claim_topic] = claim
+    selected = _filtered(claims, topic, since, until)
+    if topic:
+        for claim in selected:
+            claim["changes"] = [c for c in claim["changes"] if c["topic"] == topic]
+    return {"actor": found, "claims": selected}
+
+
+def diff(store: Store, actor: str, before: str, after: str, topic: str | None = None) -> dict:
+    """Per topic, the actor's position at ``before`` against their position at ``after``.
+
+    Each side is a date (the latest claim on the topic at or before it) or an article id
+    (``12`` or ``article:12``: the last claim on the topic in that article).
+    """
+    found = resolve_actor(store, actor)
+    rows = store.query(_CLAIM_SELECT + " WHERE c.actor_id = ?" + _OLDEST_FIRST, (found["id"],))
+    claims = [_claim(row) for row in rows]
+    old = _positions(_side(claims, before))
+    new = _positions(_side(claims, after))
+    topics = [topic] if topic else [t for t in TOPICS if t in old or t in new]
+    return {
+        "actor": found,
+        "from": before,
+        "to": after,
+        "topics": [_topic_diff(name, old.get(name), new.get(name)) for name in topics],
+    }
+
+
+def _side(claims: list[dict], spec: str) -> list[dict]:
+    """The claims one side of a diff sees: up to a date, or those of one article."""
+    article = _ARTICLE_REF.match(spec.strip())
+    if article and (spec.startswith("article:") or len(spec.strip()) != 4):
+        article_id = int(article.group(1))
+        return [c for c in claims if c["article_id"] == article_id]
+    if not _DATE.match(spec.strip()):
+        raise QueryError(f"'{spec}' is neither a date (YYYY[-MM[-DD]]) nor an article id")
+    day = parse_date(spec)
+    return [c for c in claims if c["published"] and c["published"][: len(day)] <= day]
+
+
+def _positions(claims: list[dict]) -> dict[str, dict]:
+    latest: dict[str, dict] = {}
+    for claim in claims:
+        for topic in claim["topics"]:
+            latest[topic] = claim
+    return latest
+
+
+def _topic_diff(topic: str, old: dict | None, new: dict | None) -> dict:
+    if old is None and new is None:
+        status, changes = "absent", []
+    elif old is None:
+        status, changes = "appeared", []
+    elif new is None:
+        status, changes = "dropped", []
+    else:
+        changes = _slot_changes(old, new, stated_only=False)
+        status = "changed" if changes else "same"
+    return {"topic": topic, "status": status, "before": old, "after": new, "changes": changes}
+
+
+def _slot_changes(old: dict, new: dict, stated_only: bool) -> list[dict]:
+    """Slots whose values differ; with ``stated_only`` a slot the new claim leaves empty
+    does not count as a change (most claims do not restate every slot)."""
+    changes = []
+    for field in SLOT_FIELDS:
+        before, after = _slot(old, field), _slot(new, field)
+        if before == after or (stated_only and after is None):
+            continue
+        changes.append({"field": field, "from": _shown(old, field), "to": _shown(new, field)})
+    return changes
+
+
+def _slot(claim: dict, field: str) -> object:
+    """A slot value in a form that compares meaningfully: normalised, case-free."""
+    if field == "time":
+        time = claim["time"]
+        if time is None:
+            return None
+        if time["start"]:
+            return (time["start"], time["end"])
+        return time["text"].casefold()
+    if field == "participants":
+        return frozenset(p.casefold() for p in claim["participants"]) or None
+    value = claim[field]
+    return value.casefold() if isinstance(value, str) else value
+
+
+def _shown(claim: dict, field: str) -> object:
+    if field == "time":
+        return claim["time"]["text"] if claim["time"] else None
+    return claim[field]
+
+
+def _filtered(
+    claims: list[dict], topic: str | None, since: str | None, until: str | None
+) -> list[dict]:
+    since = parse_date(since) if since else None
+    until = parse_date(until) if until else None
+    return [
+        claim
+        for claim in claims
+        if (topic is None or topic in claim["topics"])
+        and (since is None or (claim["published"] or "") >= since)
+        and (until is None or (claim["published"] and claim["published"][: len(until)] <= until))
+    ]
+
+
+def actors(store: Store) -> list[dict]:
+    """Every actor with aliases, claim count and first/last claim dates, most quoted first."""
+    rows = store.query(
+        """
+        SELECT act.id, act.name, act.kind, act.country, act.roles,
+               count(c.id) AS claims, min(a.published) AS first, max(a.published) AS last
+        FROM actors act
+        LEFT JOIN claims c ON c.actor_id = act.id
+        LEFT JOIN articles a ON a.id = c.article_id
+        GROUP BY act.id ORDER BY claims DESC, act.name
+        """
+    )
+    aliases: dict[int, list[str]] = {}
+    for row in store.query("SELECT actor_id, alias FROM aliases ORDER BY alias"):
+        aliases.setdefault(row["actor_id"], []).append(row["alias"])
+    return [
+        {
+            "id": row["id"],
+            "name": row["name"],
+            "kind": row["kind"],
+            "country": row["country"],
+            "aliases": [alias for alias in aliases.get(row["id"], []) if alias != row["name"]],
+            "roles": json.loads(row["roles"] or "[]"),
+            "claims": row["claims"],
+            "first": row["first"],
+            "last": row["last"],
+        }
+        for row in rows
+    ]
+
+
+def articles(store: Store) -> list[dict]:
+    """Every stored article, oldest first, with its claim count."""
+    rows = store.query(
+        """
+        SELECT a.id, a.published, a.published_precision, a.outlet, a.title, a.url, a.origin,
+               (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims
+        FROM articles a ORDER BY a.published, a.id
+        """
+    )
+    return [_article_summary(row) for row in rows]
+
+
+def _article_summary(row: dict) -> dict:
+    return {
+        "id": row["id"],
+        "published": row["published"],
+        "precision": row["published_precision"],
+        "outlet": row["outlet"],
+        "title": row["title"],
+        "url": row["url"],
+        "origin": row["origin"],
+        "claims": row["claims"],
+    }
+
+
+def claim_detail(store: Store, claim_id: int) -> dict:
+    """One claim with its article, the paragraph(s) it stands in, and provenance."""
+    rows = store.query(_CLAIM_SELECT + " WHERE c.id = ?", (claim_id,))
+    if not rows:
+        raise QueryError(f"no claim with id {claim_id} (ids are listed by who-said --json)")
+    claim = _claim(rows[0])
+    article = store.query(
+        "SELECT id, text, title, outlet, url, origin, published, published_precision"
+        " FROM articles WHERE id = ?",
+        (claim["article_id"],),
+    )[0]
+    spans = [s for s in (claim["speaker_span"], claim["cue_span"], claim["content_span"]) if s]
+    start, end = _paragraph_bounds(
+        article["text"], min(s[0] for s in spans), max(s[1] for s in spans)
+    )
+    claim["article"] = {
+        key: article[key] for key in ("id", "title", "outlet", "url", "origin", "published")
+    }
+    claim["paragraph"] = {"start": start, "end": end, "text": article["text"][start:end]}
+    return claim
+
+
+def _paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """From the line break before ``start`` to the one after ``end``."""
+    line_end = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
+
+
+def article_detail(store: Store, article_id: int) -> dict:
+    """One article: its metadata, text as stored, and its claims in text order."""
+    rows = store.query(
+        """
+        SELECT a.*, (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims
+        FROM articles a WHERE a.id = ?
+        """,
+        (article_id,),
+    )
+    if not rows:
+        raise QueryError(f"no article with id {article_id} (see 'claimtrack articles')")
+    row = rows[0]
+    claims = store.query(
+        _CLAIM_SELECT + " WHERE c.article_id = ? ORDER BY c.content_start", (article_id,)
+    )
+    return {
+        **_article_summary(row),
+        "published_source": row["published_source"],
+        "published_evidence": row["published_evidence"],
+        "language": row["language"],
+        "ingested_at": row["ingested_at"],
+        "extractor_version": row["extractor_version"],
+        "text": row["text"],
+        "claims": [_claim(claim) for claim in claims],
+    }
+
+
+def _claim(row: dict) -> dict:
+    """A stored claim row in its JSON shape."""
+    return {
+        "id": row["id"],
+        "article_id": row["article_id"],
+        "published": row["published"],
+        "precision": row["published_precision"],
+        "outlet": row["outlet"],
+        "title": row["title"],
+        "actor": row["actor"],
+        "actor_kind": row["actor_kind"],
+        "speaker_text": row["speaker_text"],
+        "speaker_span": _span(row, "speaker"),
+        "cue": row["cue"],
+        "cue_span": _span(row, "cue"),
+        "content": row["content"],
+        "content_span": _span(row, "content"),
+        "kind": row["kind"],
+        "topics": json.loads(row["topics"] or "[]"),
+        "venue": row["venue"],
+        "time": {
+            "text": row["time_text"],
+            "start": row["time_start"],
+            "end": row["time_end"],
+            "precision": row["time_precision"],
+        }
+        if row["time_text"]
+        else None,
+        "participants": json.loads(row["participants"] or "[]"),
+        "polarity": row["polarity"],
+        "polarity_cue": row["polarity_cue"],
+        "event": {"kind": row["event_kind"], "status": row["event_status"]}
+        if row["event_kind"] or row["event_status"]
+        else None,
+        "confidence": row["confidence"],
+        "extractor_version": row["extractor_version"],
+    }
+
+
+def _span(row: dict, name: str) -> list[int] | None:
+    start = row[f"{name}_start"]
+    return None if start is None else [start, row[f"{name}_end"]]

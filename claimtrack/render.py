@@ -1,0 +1,342 @@
+"""Query results -> rich tables for people, or JSON for programs.
+
+Output is plain (no colour, no box lines) when stdout is not a terminal or NO_COLOR is set.
+
+JSON shapes (``--json``), stable across releases; every object always has all its keys:
+
+- claim: ``id, article_id, published, precision, outlet, title, actor, actor_kind,
+  speaker_text, speaker_span, cue, cue_span, content, content_span, kind, topics, venue,
+  time {text, start, end, precision} | null, participants, polarity, polarity_cue,
+  event {kind, status} | null, confidence, extractor_version``
+- who-said: ``[{actor, kind, claims: [claim]}]``
+- timeline: ``{actor: {id, name, kind, country}, claims: [claim + changes: [{topic, field,
+  from, to}]]}``
+- diff: ``{actor, from, to, topics: [{topic, status, before: claim | null, after: claim |
+  null, changes: [{field, from, to}]}]}``, status one of same, changed, appeared, dropped,
+  absent
+- actors: ``[{id, name, kind, country, aliases, roles, claims, first, last}]``
+- articles: ``[{id, published, precision, outlet, title, url, origin, claims}]``
+- show: a claim + ``article {id, title, outlet, url, origin, published}`` and
+  ``paragraph {start, end, text}``; ``show article:ID``: an article + ``published_source,
+  published_evidence, language, ingested_at, extractor_version, text, claims: [claim]``
+- ingest: ``{added: [{origin, article_id, claims}], duplicates: [{origin, article_id}],
+  failed: [{origin, reason}], claims, interrupted}``
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from typing import TextIO
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from claimtrack.models import Article, Claim
+
+PLAIN_WIDTH = 160
+SLOT_WIDTH = 18
+
+
+def is_plain(stream: TextIO) -> bool:
+    """No colours or box lines: output goes to a file or pipe, or the user set NO_COLOR."""
+    return bool(os.environ.get("NO_COLOR")) or not stream.isatty()
+
+
+def make_console(stderr: bool = False) -> Console:
+    """A console that never reads markup: article text is full of [brackets]."""
+    stream = sys.stderr if stderr else sys.stdout
+    if is_plain(stream):
+        width = int(os.environ.get("COLUMNS", PLAIN_WIDTH))
+        return Console(
+            file=stream,
+            no_color=True,
+            highlight=False,
+            markup=False,
+            width=width,
+            color_system=None,
+        )
+    return Console(file=stream, highlight=False, markup=False)
+
+
+def print_json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def print_json_line(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+
+
+def _table(console: Console, title: str | None = None, expand: bool = False) -> Table:
+    """A table; ``expand`` tables give the room left by the other columns to ratio columns
+    (the quotes)."""
+    plain = console.no_color or not console.is_terminal
+    return Table(
+        title=title,
+        box=None if plain else box.SIMPLE_HEAVY,
+        show_edge=not plain,
+        title_justify="left",
+        pad_edge=False,
+        expand=expand,
+    )
+
+
+def _time(claim: dict) -> str:
+    return claim["time"]["text"] if claim["time"] else ""
+
+
+def _date(claim: dict) -> str:
+    return claim["published"] or "?"
+
+
+def _claim_columns(table: Table) -> None:
+    table.add_column("date", no_wrap=True)
+    table.add_column("outlet", max_width=SLOT_WIDTH)
+    table.add_column("topics", max_width=SLOT_WIDTH)
+    table.add_column("venue", max_width=SLOT_WIDTH)
+    table.add_column("time", max_width=SLOT_WIDTH)
+    table.add_column("participants", max_width=SLOT_WIDTH)
+    table.add_column("polarity", no_wrap=True)
+    table.add_column("quote", ratio=1)
+    table.add_column("id", justify="right", no_wrap=True)
+
+
+def _claim_cells(claim: dict) -> list[str]:
+    return [
+        _date(claim),
+        claim["outlet"] or "",
+        ", ".join(claim["topics"]),
+        claim["venue"] or "",
+        _time(claim),
+        ", ".join(claim["participants"]),
+        claim["polarity"] or "",
+        claim["content"],
+        str(claim["id"]),
+    ]
+
+
+def who_said(console: Console, groups: list[dict], query: str) -> None:
+    if not groups:
+        console.print(f"No claims match '{query}'.")
+        return
+    for group in groups:
+        count = len(group["claims"])
+        title = f"{group['actor']} ({group['kind']}), {count} claim(s)"
+        table = _table(console, title, expand=True)
+        _claim_columns(table)
+        for claim in group["claims"]:
+            table.add_row(*_claim_cells(claim))
+        console.print(table)
+
+
+def timeline(console: Console, result: dict) -> None:
+    claims = result["claims"]
+    title = f"Timeline of {result['actor']['name']}: {len(claims)} claim(s)"
+    table = _table(console, title, expand=True)
+    table.add_column("changed", style="bold yellow", max_width=SLOT_WIDTH * 2)
+    _claim_columns(table)
+    for claim in claims:
+        table.add_row(_changes_text(claim["changes"]), *_claim_cells(claim))
+    console.print(table)
+
+
+def _changes_text(changes: list[dict]) -> str:
+    """One line per changed slot (a claim on two topics changes the same slot twice)."""
+    lines = {f"* {c['field']}: {_value(c['from'])} -> {_value(c['to'])}": None for c in changes}
+    return "\n".join(lines)
+
+
+def _value(value: object) -> str:
+    if value is None or value == []:
+        return "-"
+    if isinstance(value, list):
+        return ", ".join(value)
+    return str(value)
+
+
+def diff(console: Console, result: dict) -> None:
+    title = f"{result['actor']['name']}: {result['from']} -> {result['to']}"
+    table = _table(console, title, expand=True)
+    for name in ("topic", "status", "field", "from", "to", "before (quote)", "after (quote)"):
+        if "quote" in name:
+            table.add_column(name, ratio=1)
+        else:
+            table.add_column(name, max_width=SLOT_WIDTH)
+    for entry in result["topics"]:
+        before, after = entry["before"], entry["after"]
+        quotes = [_dated_quote(before), _dated_quote(after)]
+        changes = entry["changes"] or [_whole_position(entry)]
+        for index, change in enumerate(changes):
+            head = [entry["topic"], entry["status"]] if index == 0 else ["", ""]
+            tail = quotes if index == 0 else ["", ""]
+            values = [change["field"], _value(change["from"]), _value(change["to"])]
+            table.add_row(*head, *values, *tail)
+    if not result["topics"]:
+        console.print(f"{title}: no claims on these topics.")
+        return
+    console.print(table)
+
+
+def _whole_position(entry: dict) -> dict:
+    """A row for a topic whose slots did not change: its polarity before and after."""
+    before, after = entry["before"], entry["after"]
+    return {
+        "field": "polarity",
+        "from": before["polarity"] if before else "-",
+        "to": after["polarity"] if after else "-",
+    }
+
+
+def _dated_quote(claim: dict | None) -> str:
+    return f"[{_date(claim)}] {claim['content']}" if claim else ""
+
+
+def actors(console: Console, rows: list[dict]) -> None:
+    table = _table(console, f"{len(rows)} actor(s)")
+    for name in ("name", "kind", "aliases", "roles", "claims", "first", "last"):
+        table.add_column(name)
+    for row in rows:
+        table.add_row(
+            row["name"],
+            row["kind"] or "",
+            ", ".join(row["aliases"]),
+            ", ".join(row["roles"]),
+            str(row["claims"]),
+            row["first"] or "",
+            row["last"] or "",
+        )
+    console.print(table)
+
+
+def articles(console: Console, rows: list[dict]) -> None:
+    table = _table(console, f"{len(rows)} article(s)")
+    for name in ("id", "date", "precision", "outlet", "title", "claims"):
+        table.add_column(name)
+    for row in rows:
+        table.add_row(
+            str(row["id"]),
+            row["published"] or "?",
+            row["precision"] or "",
+            row["outlet"] or "",
+            row["title"] or row["origin"] or "",
+            str(row["claims"]),
+        )
+    console.print(table)
+
+
+def claim(console: Console, detail: dict) -> None:
+    """The claim's paragraph with speaker, cue and content marked, then its facts."""
+    paragraph = detail["paragraph"]
+    text = Text(paragraph["text"])
+    styles = {"speaker": "bold cyan", "cue": "bold magenta", "content": "underline yellow"}
+    for part, style in styles.items():
+        span = detail[f"{part}_span"]
+        if span:
+            text.stylize(style, span[0] - paragraph["start"], span[1] - paragraph["start"])
+    article = detail["article"]
+    console.print(
+        f"claim {detail['id']}  article {article['id']}  {article['published'] or '?'}  "
+        f"{article['outlet'] or ''}  {article['title'] or article['origin'] or ''}"
+    )
+    console.print(text)
+    facts = _table(console)
+    facts.show_header = False
+    facts.add_column("")
+    facts.add_column("")
+    for label, value in _claim_facts(detail):
+        facts.add_row(label, value)
+    console.print(facts)
+
+
+def _claim_facts(detail: dict) -> list[tuple[str, str]]:
+    def spanned(value: str | None, span: list[int] | None) -> str:
+        return f"{value} [{span[0]}:{span[1]}]" if value and span else value or "-"
+
+    return [
+        ("actor", f"{detail['actor']} ({detail['actor_kind']})"),
+        ("speaker", spanned(detail["speaker_text"], detail["speaker_span"])),
+        ("cue", spanned(detail["cue"], detail["cue_span"])),
+        ("content", spanned(detail["content"], detail["content_span"])),
+        ("kind", detail["kind"] or "-"),
+        ("topics", _value(detail["topics"])),
+        ("venue", _value(detail["venue"])),
+        ("time", _time(detail) or "-"),
+        ("participants", _value(detail["participants"])),
+        ("polarity", f"{detail['polarity']} ({detail['polarity_cue'] or 'no cue'})"),
+        ("confidence", str(detail["confidence"])),
+        ("extractor", str(detail["extractor_version"])),
+    ]
+
+
+def article(console: Console, detail: dict) -> None:
+    console.print(
+        f"article {detail['id']}  {detail['published'] or '?'} ({detail['precision']}, "
+        f"{detail['published_source']})  {detail['outlet'] or ''}  "
+        f"{detail['title'] or detail['origin'] or ''}"
+    )
+    if detail["url"]:
+        console.print(detail["url"])
+    console.print(detail["text"])
+    table = _table(console, f"{detail['claims']} claim(s)", expand=True)
+    _claim_columns(table)
+    table.add_column("speaker")
+    for row in detail["claims"]:
+        table.add_row(*_claim_cells(row), row["actor"])
+    console.print(table)
+
+
+def extracted_json(article: Article, claims: list[Claim]) -> dict:
+    """The ``extract --json`` line for one article."""
+    published = article.published
+    return {
+        "origin": article.origin,
+        "title": article.title,
+        "outlet": article.outlet,
+        "url": article.url,
+        "published": {
+            "value": published.value,
+            "precision": published.precision,
+            "source": published.source,
+            "evidence": published.evidence,
+        },
+        "language": article.language,
+        "claims": [claim.to_json() for claim in claims],
+    }
+
+
+def extracted(console: Console, article: Article, claims: list[Claim]) -> None:
+    published = article.published.value or "?"
+    title = f"{article.origin} ({published}): {len(claims)} claim(s)"
+    table = _table(console, title, expand=True)
+    for name in ("speaker", "kind", "topics", "venue", "time", "polarity", "content"):
+        if name == "content":
+            table.add_column(name, ratio=1)
+        else:
+            table.add_column(name, max_width=SLOT_WIDTH)
+    for found in claims:
+        facets = found.facets
+        table.add_row(
+            found.speaker,
+            found.kind,
+            ", ".join(facets.topics),
+            facets.venue or "",
+            facets.time.text if facets.time else "",
+            facets.polarity,
+            found.content,
+        )
+    console.print(table)
+
+
+def ingest_summary(console: Console, summary: dict) -> None:
+    """Counts first, then one line per failed input."""
+    status = "interrupted: " if summary["interrupted"] else ""
+    console.print(
+        f"{status}{len(summary['added'])} article(s) added, "
+        f"{len(summary['duplicates'])} skipped as duplicates, "
+        f"{len(summary['failed'])} failed, {summary['claims']} claim(s) found",
+    )
+    for failure in summary["failed"]:
+        console.print(f"failed: {failure['origin']}: {failure['reason']}")

@@ -1,0 +1,344 @@
+"""The SQLite store: articles, actors with their aliases, and claims, plus full-text search.
+
+A claimtrack database is marked with ``PRAGMA application_id`` and versioned with
+``PRAGMA user_version``; ``MIGRATIONS`` bring any older version up to date in order when the
+file is opened. Files that are not claimtrack databases are refused, never overwritten.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from claimtrack import EXTRACTOR_VERSION
+from claimtrack.models import Actor, Article, Claim
+
+APPLICATION_ID = 0x436C6D54  # "ClmT": tells our databases apart from other SQLite files
+BUSY_TIMEOUT_MS = 5000
+
+
+class StoreError(Exception):
+    """A database problem the user can act on; the CLI prints it as one line."""
+
+
+_SCHEMA_V1 = """
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    text TEXT NOT NULL,
+    title TEXT,
+    outlet TEXT,
+    url TEXT,
+    origin TEXT,
+    published TEXT,
+    published_precision TEXT,
+    published_source TEXT,
+    published_evidence TEXT,
+    language TEXT,
+    content_hash TEXT NOT NULL UNIQUE,
+    raw BLOB,
+    raw_type TEXT,
+    ingested_at TEXT,
+    extractor_version TEXT
+);
+CREATE TABLE actors (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT,
+    country TEXT
+);
+CREATE TABLE aliases (
+    actor_id INTEGER NOT NULL REFERENCES actors(id),
+    alias TEXT NOT NULL,
+    key TEXT NOT NULL,
+    PRIMARY KEY (actor_id, alias)
+);
+CREATE TABLE claims (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    actor_id INTEGER NOT NULL REFERENCES actors(id),
+    speaker_text TEXT,
+    speaker_start INTEGER,
+    speaker_end INTEGER,
+    cue TEXT,
+    cue_start INTEGER,
+    cue_end INTEGER,
+    content TEXT NOT NULL,
+    content_start INTEGER NOT NULL,
+    content_end INTEGER NOT NULL,
+    kind TEXT,
+    topics TEXT,
+    venue TEXT,
+    time_text TEXT,
+    time_start TEXT,
+    time_end TEXT,
+    time_precision TEXT,
+    participants TEXT,
+    polarity TEXT,
+    polarity_cue TEXT,
+    event_kind TEXT,
+    event_status TEXT,
+    confidence REAL,
+    extractor_version TEXT
+);
+"""
+
+_SCHEMA_V2 = """
+ALTER TABLE actors ADD COLUMN roles TEXT NOT NULL DEFAULT '[]';
+CREATE INDEX articles_url ON articles(url);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX aliases_key ON aliases(key);
+CREATE INDEX claims_actor ON claims(actor_id);
+CREATE INDEX claims_article ON claims(article_id, content_start);
+CREATE VIRTUAL TABLE claims_fts USING fts5(
+    content, venue, participants, speaker, tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO claims_fts (rowid, content, venue, participants, speaker)
+SELECT claims.id, claims.content, claims.venue, claims.participants,
+       actors.name || ' ' || coalesce(claims.speaker_text, '')
+FROM claims JOIN actors ON actors.id = claims.actor_id;
+"""
+
+
+def _script(sql: str) -> Callable[[sqlite_utils.Database], None]:
+    def run(db: sqlite_utils.Database) -> None:
+        for statement in sql.split(";"):
+            if statement.strip():
+                db.execute(statement)
+
+    return run
+
+
+# Index i brings a database from version i to version i + 1. Never edit a released step:
+# append a new one.
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _script(_SCHEMA_V1),
+    _script(_SCHEMA_V2),
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def actor_key(name: str) -> str:
+    """The key that merges spellings of one actor; the actors module's when it has one."""
+    try:
+        from claimtrack.actors import actor_key as resolver_key
+    except ImportError:
+        return " ".join(name.casefold().split())
+    return resolver_key(name)
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What storing one article did: ``status`` is ``added`` or ``duplicate``."""
+
+    status: str
+    article_id: int
+    claims: int
+
+
+class Store:
+    """An open claimtrack database."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn, execute_plugins=False)
+        self.path = path
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def query(self, sql: str, params: dict | tuple = ()) -> list[dict]:
+        return list(self.db.query(sql, params))
+
+    def find_duplicate(self, article: Article) -> int | None:
+        """The id of a stored article with the same text, or the same URL when known."""
+        row = self.conn.execute(
+            "SELECT id FROM articles WHERE content_hash = ? OR (url IS NOT NULL AND url = ?)",
+            (content_hash(article.text), article.url),
+        ).fetchone()
+        return row[0] if row else None
+
+    def add_article(self, article: Article, claims: list[Claim]) -> AddResult:
+        """Store an article and its claims in one transaction, unless it is already stored."""
+        duplicate = self.find_duplicate(article)
+        if duplicate is not None:
+            return AddResult("duplicate", duplicate, 0)
+        with self.db.atomic():
+            article_id = self._insert_article(article)
+            for claim in claims:
+                self._insert_claim(article_id, claim)
+        return AddResult("added", article_id, len(claims))
+
+    def _insert_article(self, article: Article) -> int:
+        published = article.published
+        row = {
+            "text": article.text,
+            "title": article.title,
+            "outlet": article.outlet,
+            "url": article.url,
+            "origin": article.origin,
+            "published": published.value,
+            "published_precision": published.precision,
+            "published_source": published.source,
+            "published_evidence": published.evidence,
+            "language": article.language,
+            "content_hash": content_hash(article.text),
+            "raw": gzip.compress(article.raw) if article.raw is not None else None,
+            "raw_type": article.raw_type,
+            "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "extractor_version": EXTRACTOR_VERSION,
+        }
+        return self.db["articles"].insert(row).last_pk
+
+    def _insert_claim(self, article_id: int, claim: Claim) -> None:
+        facets = claim.facets
+        time = facets.time
+        actor_id = self._actor_id(claim)
+        row = {
+            "article_id": article_id,
+            "actor_id": actor_id,
+            "speaker_text": claim.speaker_text,
+            "speaker_start": claim.speaker_span[0] if claim.speaker_span else None,
+            "speaker_end": claim.speaker_span[1] if claim.speaker_span else None,
+            "cue": claim.cue,
+            "cue_start": claim.cue_span[0] if claim.cue_span else None,
+            "cue_end": claim.cue_span[1] if claim.cue_span else None,
+            "content": claim.content,
+            "content_start": claim.content_span[0],
+            "content_end": claim.content_span[1],
+            "kind": claim.kind,
+            "topics": json.dumps(list(facets.topics)),
+            "venue": facets.venue,
+            "time_text": time.text if time else None,
+            "time_start": time.start if time else None,
+            "time_end": time.end if time else None,
+            "time_precision": time.precision if time else None,
+            "participants": json.dumps(list(facets.participants), ensure_ascii=False),
+            "polarity": facets.polarity,
+            "polarity_cue": facets.polarity_cue,
+            "event_kind": facets.event_kind,
+            "event_status": facets.event_status,
+            "confidence": claim.confidence,
+            "extractor_version": EXTRACTOR_VERSION,
+        }
+        claim_id = self.db["claims"].insert(row).last_pk
+        self.conn.execute(
+            "INSERT INTO claims_fts (rowid, content, venue, participants, speaker)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (
+                claim_id,
+                claim.content,
+                facets.venue,
+                " ".join(facets.participants),
+                f"{claim.speaker} {claim.speaker_text}",
+            ),
+        )
+
+    def _actor_id(self, claim: Claim) -> int:
+        """The stored actor for the claim's speaker, created on first sight.
+
+        A new actor takes kind, country, aliases and roles from the actors module when it
+        knows the speaker. A mention spelled differently but with the same key (Peskow for
+        Peskov) becomes an alias.
+        """
+        key = actor_key(claim.speaker)
+        row = self.conn.execute("SELECT actor_id FROM aliases WHERE key = ?", (key,)).fetchone()
+        actor_id = row[0] if row else self._insert_actor(claim.speaker, claim.speaker_kind)
+        if claim.speaker_text and actor_key(claim.speaker_text) == key:
+            self._add_alias(actor_id, claim.speaker_text)
+        return actor_id
+
+    def _insert_actor(self, name: str, kind: str) -> int:
+        known = known_actor(name)
+        row = {
+            "name": known.name if known else name,
+            "kind": known.kind if known else kind,
+            "country": known.country if known else None,
+            "roles": json.dumps(list(known.roles) if known else [], ensure_ascii=False),
+        }
+        actor_id = self.db["actors"].insert(row).last_pk
+        for alias in (name, row["name"], *(known.aliases if known else ())):
+            self._add_alias(actor_id, alias)
+        return actor_id
+
+    def _add_alias(self, actor_id: int, alias: str) -> None:
+        self.conn.execute(
+            "INSERT OR IGNORE INTO aliases (actor_id, alias, key) VALUES (?, ?, ?)",
+            (actor_id, alias, actor_key(alias)),
+        )
+
+
+def known_actor(name: str) -> Actor | None:
+    """The actors module's record (kind, country, aliases, roles) of a speaker, if any."""
+    try:
+        from claimtrack.actors import canonical_actor
+    except ImportError:
+        return None
+    return canonical_actor(name)
+
+
+def open_store(path: Path, create: bool = False) -> Store:
+    """Open (and migrate) the database at ``path``; ``create`` makes a new one if missing.
+
+    Raises StoreError for a missing, corrupt, foreign or too new file.
+    """
+    if not path.exists():
+        if not create:
+            raise StoreError(f"no database at {path} (run 'claimtrack ingest' first)")
+        path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db = sqlite_utils.Database(conn, execute_plugins=False)
+        migrate(db, _schema_version(conn, path))
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreError(f"{path} is not a readable SQLite database ({exc})") from None
+    except StoreError:
+        conn.close()
+        raise
+    return Store(conn, path)
+
+
+def _schema_version(conn: sqlite3.Connection, path: Path) -> int:
+    """The claimtrack schema version of the file; 0 for an empty one."""
+    application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    if application_id != APPLICATION_ID:
+        if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise StoreError(f"{path} is not a claimtrack database; refusing to touch it")
+        return 0
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path} has schema version {version}, newer than this claimtrack "
+            f"({SCHEMA_VERSION}); upgrade claimtrack"
+        )
+    return version
+
+
+def migrate(db: sqlite_utils.Database, version: int, target: int = SCHEMA_VERSION) -> None:
+    """Run the migrations from ``version`` up to ``target``, each in its own transaction."""
+    for step in range(version, target):
+        with db.atomic():
+            MIGRATIONS[step](db)
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.execute(f"PRAGMA user_version = {step + 1}")

@@ -1,0 +1,58 @@
+"""Shared fixtures: the repo's seed articles, an isolated user dir, a CLI runner."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from claimtrack.cli import app
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Keep the user's data dir and database out of every test."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("CLAIMTRACK_HOME", str(home))
+    monkeypatch.delenv("CLAIMTRACK_DB", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return home
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+def invoker(db: Path) -> Invoke:
+    """Run the CLI against ``db``: ``invoke("timeline", "Peskov", input=None)``."""
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None) -> Result:
+        return runner.invoke(app, ["--db", str(db), *args], input=input)
+
+    return invoke
+
+
+@pytest.fixture
+def invoke(tmp_path: Path) -> Invoke:
+    """The CLI on a fresh, empty database path."""
+    return invoker(tmp_path / "claims.db")
+
+
+@pytest.fixture(scope="session")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Invoke:
+    """The CLI on a database holding the five seed articles (ingested once, read-only)."""
+    invoke = invoker(tmp_path_factory.mktemp("seeded") / "seeds.db")
+    result = invoke("ingest", str(SEEDS))
+    assert result.exit_code == 0, result.output
+    return invoke
