@@ -162,9 +162,8 @@ def oracle(expected: list[Expected]) -> dict[str, list[dict]]:
         record = item.record
         doc = prepare(item.text)
         mention = record["speaker_mention"]
-        at = item.text.rfind(mention, 0, item.span[0])
-        at = at if at >= 0 else item.text.find(mention)
-        source = Mention(mention, (at, at + len(mention))) if at >= 0 else None
+        at = nearest(item.text, mention, item.span[0])
+        source = Mention(mention, (at, at + len(mention))) if at is not None else None
         kind = "direct" if record.get("direct") else "indirect"
         attribution = Attribution(Mention(record["quote"], item.span), kind, source=source)
         anchor = published(item.published).anchor()
@@ -184,17 +183,21 @@ def oracle(expected: list[Expected]) -> dict[str, list[dict]]:
     return by_file
 
 
+def nearest(text: str, words: str, position: int) -> int | None:
+    """Start of the occurrence of ``words`` nearest ``position``."""
+    starts = []
+    at = text.find(words)
+    while at >= 0:
+        starts.append(at)
+        at = text.find(words, at + 1)
+    return min(starts, key=lambda s: abs(s - position), default=None)
+
+
 def time_span(item: Expected) -> tuple[int, int] | None:
     """The occurrence of the expected time expression nearest the quote."""
     words = item.record.get("time")
-    if not words:
-        return None
-    spans = []
-    at = item.text.find(words)
-    while at >= 0:
-        spans.append((at, at + len(words)))
-        at = item.text.find(words, at + 1)
-    return min(spans, key=lambda s: abs(s[0] - item.span[0]), default=None)
+    at = nearest(item.text, words, item.span[0]) if words else None
+    return (at, at + len(words)) if at is not None else None
 
 
 def same_venue(expected: str | None, predicted: str | None) -> bool:

@@ -25,8 +25,9 @@ attribution's source mention inside its article with these rules:
 5. Institutions speak as themselves ("the Kremlin", "the White House"). A generic one
    ("the Foreign Ministry", "the kingdom's Foreign Ministry") takes its country from the
    role phrase, else from the last country named before it: "Saudi Foreign Ministry".
-6. Policy: a person's body speaks for the person ("Zelensky's administration", "Trump's
-   team" -> the person), as analysts attribute such statements.
+6. Policy: a body speaks for its owner ("Zelensky's administration", "Trump's team" -> the
+   person; "the Kremlin's press service", "a White House spokesperson" -> the institution),
+   as analysts attribute such statements.
 7. Anonymous sources ("officials", "a source", "a spokesman") resolve to no one unless an
    institution is named with them ("Turkish foreign ministry sources" -> the ministry).
    First and second person pronouns and pronouns without antecedent give None.
@@ -56,41 +57,54 @@ _CAP_RUN = re.compile(
     r"[A-ZÀ-ÖØ-Þ](?:[\w'’\-]|\.(?=\w))*\.?)*"
 )
 _QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
-_POSSESSIVE = re.compile(r"(?:'s|s')$")
+_POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 _POSSESSIVES = re.compile(r"(?<=\w)'s?\b")
+_FUNCTION_WORDS = frozenset({"the", "of", "and", "for"})
 _DETERMINERS = frozenset({"the", "a", "an", "one", "another"})
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_PAST_ROLE = frozenset({"former", "ex", "outgoing", "then", "late", "ex-us"})
+_PAST_ROLE = frozenset({"former", "ex", "then", "late"})
 _NON_SPACE = re.compile(r"\S+")
+_DIGIT = re.compile(r"\d")
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
+_LEADING_NON_NAME = re.compile(r"[A-Z][a-z]+(?:ing|ly)$")
+_PARENTHESIS = re.compile(r"\s*\([^()]*\)")
+_INSTITUTION_TAIL = re.compile(r" of(?: the)?(?: [A-Za-z]+){1,2}")
 _PARTICLES = frozenset({"bin", "ibn", "al", "von", "van", "der", "de", "da", "di", "la"})
 _LOOKBACK_CHARS = 80
-_PRONOUN_SENTENCES = 3
+_PRONOUN_SENTENCES = 3  # sentences with mentions searched for an antecedent
+_PRONOUN_MAX_SENTENCES = 10  # quotes can hold several sentences without mentions
 _MIN_FUZZY_LENGTH = 6
 
 
 @dataclass(frozen=True)
 class RoleSense:
-    """What a role phrase means: its classes (first = the role itself), country, dates."""
+    """What a role phrase means: its classes (first = the role itself), the organisation
+    it serves ("Kremlin", "foreign ministry"), its country and the dates it was held."""
 
     classes: tuple[str, ...]
     head: str = ""
+    organisation: str | None = None
     country: str | None = None
     plural: bool = False
     past: bool = False
     start: date | None = None
     until: date | None = None
 
-    def covers(self, wanted: RoleSense, when: date | None) -> bool:
-        """Whether an actor holding this role fits a mention of ``wanted``."""
+    def covers(self, wanted: RoleSense, when: date | None, any_time: bool = False) -> bool:
+        """Whether an actor holding this role fits a mention of ``wanted`` at ``when``.
+
+        Without a date the role must still be held, unless ``any_time``: an actor the
+        article itself mentions is taken to hold the role at the article's time.
+        """
         if self.past or wanted.classes[0] not in self.classes or wanted.plural != self.plural:
             return False
-        if wanted.country and self.country and wanted.country != self.country:
+        if wanted.country and wanted.country != self.country:
             return False
-        if wanted.country and not self.country:
+        if wanted.organisation and self.organisation not in (None, wanted.organisation):
             return False
         if when is None:
-            return self.until is None
+            return any_time or self.until is None
         return (self.start is None or self.start <= when) and (
             self.until is None or when < self.until
         )
@@ -103,13 +117,14 @@ class _Known:
     roles: tuple[RoleSense, ...]
 
 
-@dataclass
+@dataclass(eq=False)
 class _Lexicon:
     """Everything loaded from data/, compiled once."""
 
     known: list[_Known]
     by_key: dict[str, _Known]
     by_surname: dict[str, list[_Known]]
+    surnames_by_initial: dict[str, list[str]]
     country_of_cue: dict[str, str]
     country_names: frozenset[str]
     demonym: dict[str, str]
@@ -117,9 +132,10 @@ class _Lexicon:
     cue_at_end: re.Pattern[str]
     heads: dict[str, tuple[str, ...]]
     head_pattern: re.Pattern[str]
-    institution_pattern: re.Pattern[str]
+    institution_nouns: tuple[str, ...]
     phrases: dict[str, str]
     role_words: frozenset[str]
+    role_triggers: frozenset[str]
     bodies: frozenset[str]
     country_bodies: frozenset[str]
     institution_words: frozenset[str]
@@ -129,11 +145,15 @@ class _Lexicon:
     pronouns: dict[str, dict]
     not_names: frozenset[str]
     places: frozenset[str]
+    cue_folds: frozenset[str]
+    cue_first_words: frozenset[str]
+    institution_cues: frozenset[str]
+    country_folds: frozenset[str]
 
 
 @dataclass
 class _Parsed:
-    """A source mention split into its parts."""
+    """A source mention split into its parts (cached by text: do not change one)."""
 
     text: str
     determiner: str | None = None
@@ -142,10 +162,21 @@ class _Parsed:
     role_text: str = ""
     body: str = ""
     name: str | None = None
+    coordinated: bool = False
+
+
+def _bare(word: str) -> str:
+    """A word without its possessive ending: "Zelensky’s" -> "Zelensky"."""
+    if word.endswith(_POSSESSIVE_ENDINGS):
+        return word[:-2] if word[-2] in "'’" else word[:-1]
+    return word
 
 
 def _fold_text(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    text = text.translate(_APOSTROPHES)
+    if text.isascii():
+        return text.casefold()
+    decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return stripped.casefold().replace("ı", "i")
 
@@ -158,14 +189,22 @@ def _fold_token(token: str) -> str:
     return token
 
 
+@lru_cache(maxsize=16384)
 def _raw_key(name: str) -> str:
     """The folded key of a name as written, without looking up known actors."""
     text = _POSSESSIVES.sub("", _fold_text(name).strip().replace(".", ""))
     tokens = _KEY_TOKEN.findall(text)
     if tokens and tokens[0] == "the":
         tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[0] in _honorifics():
+        tokens = tokens[1:]
     variants = _variants()
     return " ".join(variants.get(folded, folded) for folded in map(_fold_token, tokens))
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    return frozenset(table("roles.json")["honorifics"])
 
 
 @cache
@@ -197,7 +236,7 @@ def canonical_actor(name: str, when: date | None = None) -> Actor | None:
     ("the US president") resolves to the known actor holding it at ``when``.
     """
     parsed = _parse(name)
-    if parsed.pronoun or not parsed.text:
+    if parsed.pronoun or not parsed.text or parsed.coordinated:
         return None
     exact = _lexicon().by_key.get(_raw_key(parsed.text))
     if exact:
@@ -206,8 +245,27 @@ def canonical_actor(name: str, when: date | None = None) -> Actor | None:
         return _actor_named(parsed.name, _role_sense(parsed.role_text))
     if parsed.possessor and parsed.body in _lexicon().bodies:
         owner = canonical_actor(parsed.possessor, when)
-        return owner if owner and owner.kind == "person" else None
+        if owner:
+            return owner
     return _actor_for_role(parsed, None, when)
+
+
+@lru_cache(maxsize=16384)
+def _mentioned_actor(name: str, role_text: str) -> Actor | None:
+    """The actor a name in running text introduces: known, or a new person worth noting."""
+    known = _lookup_known(_raw_key(name))
+    if known:
+        return known.actor
+    sense = _role_sense(role_text)
+    if _is_place(name) or not _looks_like_person(name, sense, _lexicon()):
+        return None
+    return _new_actor(name, sense)
+
+
+@lru_cache(maxsize=16384)
+def _actor_known(name: str) -> Actor | None:
+    known = _lookup_known(_raw_key(name))
+    return known.actor if known else None
 
 
 def _actor_named(name: str, sense: RoleSense | None) -> Actor | None:
@@ -236,7 +294,7 @@ def _actor_for_role(
         return _named_institution(parsed.role_text)
     if parsed.determiner in _INDEFINITE:
         return None
-    return _known_by_role(sense, when)
+    return _known_by_role(sense, when) or _named_institution(parsed.role_text)
 
 
 def _country_body(parsed: _Parsed) -> Actor | None:
@@ -246,15 +304,14 @@ def _country_body(parsed: _Parsed) -> Actor | None:
     if not words or words[-1] not in lex.country_bodies:
         return None
     cue = lex.cue_pattern.search(parsed.role_text)
-    known = lex.by_key.get(_raw_key(lex.country_of_cue[cue.group()])) if cue else None
-    return known.actor if known else None
+    return _country(lex.country_of_cue[cue.group()]) if cue else None
 
 
 def _named_institution(text: str) -> Actor | None:
     """The known institution named inside a phrase ("Kremlin officials" -> Kremlin)."""
-    lex = _lexicon()
-    for cue in lex.cue_pattern.finditer(text):
-        known = lex.by_key.get(_raw_key(cue.group()))
+    by_key = _lexicon().by_key
+    for run in _CAP_RUN.finditer(text):
+        known = by_key.get(_raw_key(run.group()))
         if known and known.actor.kind == "institution":
             return known.actor
     return None
@@ -267,13 +324,15 @@ def resolve_speakers(
 
     ``when`` is the publication date, used for roles that change hands ("the US president").
     """
+    if not attributions:
+        return []
     article = _Article(doc, when)
     speakers: list[Actor | None] = [None] * len(attributions)
     order = sorted(range(len(attributions)), key=lambda i: _anchor(attributions[i]))
     for index in order:
         attribution = attributions[index]
         if attribution.source is None:
-            if attribution.continues is not None and attribution.continues < index:
+            if attribution.continues is not None:
                 speakers[index] = speakers[attribution.continues]
             continue
         speaker = article.resolve(attribution.source.text, attribution.source.span)
@@ -305,33 +364,49 @@ class _Article:
         self.speakers: dict[int, list[tuple[int, str]]] = {}
         self.quotes = [m.span() for m in _QUOTE.finditer(doc.text)]
         self.quote_starts = [start for start, _ in self.quotes]
-        self.countries = [
-            (m.start(), self.lex.country_of_cue[m.group()])
-            for m in self.lex.cue_pattern.finditer(doc.text)
-        ]
-        self.country_starts = [start for start, _ in self.countries]
+        self.countries: list[tuple[int, str]] = []
+        self.country_starts: list[int] = []
         skipped = sorted(doc.skipped)
         skipped_starts = [start for start, _ in skipped]
+        not_names = self.lex.not_names
         for match in _CAP_RUN.finditer(doc.text):
-            if not _inside(skipped, skipped_starts, match.start()):
-                self._register_run(match.group(), match.start())
-        for match in self.lex.institution_pattern.finditer(doc.text):
-            if not _inside(skipped, skipped_starts, match.start()):
-                self._register_institution(match.group(), match.start())
+            run, start = match.group(), match.start()
+            if run.casefold() in not_names:
+                continue
+            for offset, country in _countries_in(run):
+                self.countries.append((start + offset, country))
+                self.country_starts.append(start + offset)
+            if not _inside(skipped, skipped_starts, start):
+                self._register_run(run, start)
+        for start, end in _institution_spans(doc.text, self.lex.institution_nouns):
+            if not _inside(skipped, skipped_starts, start):
+                self._register_institution(start, end)
 
     # -- registry -------------------------------------------------------------------
     def _register_run(self, run: str, start: int) -> None:
         for piece, offset in _split_run(run):
             position = start + offset
             role_text = _role_before(self.doc.text, position, self.lex)
+            if not role_text and " " not in piece:
+                actor = self._single_word_actor(piece)
+                if actor:
+                    self._add_mention(actor, position, None)
+                continue
             parsed = _parse(f"{role_text} {piece}" if role_text else piece)
             actor = self._actor_for_run(parsed, position)
             if actor:
                 self._add_mention(actor, position, _role_sense(parsed.role_text))
 
-    def _register_institution(self, head: str, start: int) -> None:
+    def _single_word_actor(self, word: str) -> Actor | None:
+        """Fast path for the commonest run, one capitalised word: known names only."""
+        bare = _bare(word)
+        if bare.casefold() in self.lex.not_names:
+            return None
+        return self._find_name(bare) or _actor_known(bare)
+
+    def _register_institution(self, start: int, end: int) -> None:
         """A lower-case institution with its country: "Turkish foreign ministry"."""
-        role_text = f"{_role_before(self.doc.text, start, self.lex)} {head}"
+        role_text = f"{_role_before(self.doc.text, start, self.lex)} {self.doc.text[start:end]}"
         sense = _role_sense(role_text)
         if sense and sense.country:
             actor = _institution(sense.country, sense)
@@ -347,16 +422,7 @@ class _Article:
             if sense and _is_institution(sense):
                 return _actor_for_role(parsed, self.country_before(position), self.when)
             return None
-        existing = self._find_name(parsed.name)
-        if existing:
-            return existing
-        known = _lookup_known(_raw_key(parsed.name))
-        if known:
-            return known.actor
-        sense = _role_sense(parsed.role_text)
-        if _is_place(parsed.name) or not _looks_like_person(parsed.name, sense, self.lex):
-            return None
-        return _new_actor(parsed.name, sense)
+        return self._find_name(parsed.name) or _mentioned_actor(parsed.name, parsed.role_text)
 
     def _add_mention(self, actor: Actor, position: int, sense: RoleSense | None) -> None:
         name = actor.name
@@ -372,8 +438,9 @@ class _Article:
             self.roles[name].append(sense)
             self.genders[name] = self.genders[name] or self.lex.genders.get(sense.head)
         positions = self.positions.setdefault(name, [])
-        if position not in positions:
-            bisect.insort(positions, position)
+        index = bisect.bisect_left(positions, position)
+        if index == len(positions) or positions[index] != position:
+            positions.insert(index, position)
         if not self.in_quote(position):
             self.mentions.setdefault(self.sentence_of(position), []).append((position, name))
 
@@ -402,7 +469,7 @@ class _Article:
         parsed = _parse(text)
         if parsed.pronoun:
             return self._antecedent(parsed.pronoun, span[0])
-        if not parsed.text:
+        if not parsed.text or parsed.coordinated:
             return None
         exact = self.lex.by_key.get(_raw_key(parsed.text))
         if exact:
@@ -412,7 +479,9 @@ class _Article:
                 parsed.name, _role_sense(parsed.role_text)
             )
         if parsed.possessor and parsed.body in self.lex.bodies:
-            return self._possessor(parsed.possessor, span[0])
+            owner = self._possessor(parsed.possessor, span[0])
+            if owner:
+                return owner
         sense = _role_sense(parsed.role_text)
         if (
             sense
@@ -425,14 +494,13 @@ class _Article:
         actor = _actor_for_role(parsed, self.country_before(span[0]), self.when)
         if actor or not sense or not sense.plural or sense.head in self.lex.anonymous:
             return actor
-        return Actor(parsed.text, kind="group", country=sense.country)
+        return Actor(parsed.text, kind="group", country=sense.country) if sense.country else None
 
     def _possessor(self, owner: str, position: int) -> Actor | None:
         """ "Zelensky's administration" -> Zelensky; "his office" -> his antecedent."""
         if owner.lower() in self.lex.pronouns:
             return self._antecedent(owner.lower(), position)
-        actor = self._find_name(owner) or _actor_named(owner, None)
-        return actor if actor and actor.kind == "person" else None
+        return self._find_name(owner) or _actor_named(owner, None)
 
     def _find_name(self, name: str) -> Actor | None:
         """The article's actor with this full name, or with this surname alone."""
@@ -452,7 +520,7 @@ class _Article:
         best: tuple[int, str] | None = None
         later: str | None = None
         for name, roles in self.roles.items():
-            if not any(role.covers(sense, self.when) for role in roles):
+            if not any(role.covers(sense, self.when, any_time=True) for role in roles):
                 continue
             positions = self.positions[name]
             index = bisect.bisect_left(positions, position) - 1
@@ -468,7 +536,8 @@ class _Article:
         """Hobbs-like search: earlier speakers, then the leftmost fitting mention."""
         agreement = self.lex.pronouns[pronoun]
         sentence = self.sentence_of(position)
-        for index in range(sentence, max(sentence - _PRONOUN_SENTENCES, -2), -1):
+        searched = 0
+        for index in range(sentence, max(sentence - _PRONOUN_MAX_SENTENCES, -2), -1):
             for pool, pick in ((self.speakers, max), (self.mentions, min)):
                 fitting = [
                     (pos, name)
@@ -477,6 +546,9 @@ class _Article:
                 ]
                 if fitting:
                     return self.actors[pick(fitting)[1]]
+            searched += index in self.speakers or index in self.mentions
+            if searched >= _PRONOUN_SENTENCES:
+                break
         return None
 
     def _agrees(self, name: str, agreement: dict) -> bool:
@@ -489,24 +561,29 @@ class _Article:
 
 
 # -- parsing mentions ---------------------------------------------------------------------
+@lru_cache(maxsize=16384)
 def _parse(text: str) -> _Parsed:
     """Split "the Kremlin spokesman Dmitry Peskov" into determiner, role and name."""
     lex = _lexicon()
-    clean = text.translate(_APOSTROPHES).strip(" \t\n,;:.\"'“”()[]")
+    clean = text.translate(_APOSTROPHES)
+    if "(" in clean:
+        clean = _PARENTHESIS.sub("", clean)
+    clean = clean.strip(" \t\n,;:.\"'“”()[]")
     segments = [_WORD.findall(segment) for segment in clean.split(",")]
     words = [word for segment in segments for word in segment]
     if not words:
         return _Parsed(text="")
     if len(words) == 1 and words[0].lower() in lex.pronouns:
         return _Parsed(text=clean, pronoun=words[0].lower())
-    named = [segment for segment in segments if _name_part(segment, lex)]
-    if len(segments) > 1 and len(named) == 1:
-        words = [w for s in segments if s is not named[0] for w in s] + named[0]
+    words = _head_segment(segments, lex)
     parsed = _Parsed(text="")
     if words[0].lower() in _DETERMINERS:
         parsed.determiner = words[0].lower()
         words = words[1:]
     parsed.text = " ".join(words)
+    if _coordinated(words, lex):
+        parsed.coordinated = True
+        return parsed
     folded = _fold_text(parsed.text)
     if any(phrase in folded for phrase in lex.phrases):
         parsed.role_text = parsed.text
@@ -518,12 +595,52 @@ def _parse(text: str) -> _Parsed:
         parsed.name = _strip_honorifics(name_words, lex)
         return parsed
     for index, word in enumerate(role_words[:-1]):
-        if _POSSESSIVE.search(word) or word.lower() in lex.pronouns:
-            owner = _POSSESSIVE.sub("", word)
+        if word.endswith(_POSSESSIVE_ENDINGS) or word.lower() in lex.pronouns:
+            owner = _bare(word)
             parsed.possessor = word.lower() if word.lower() in lex.pronouns else owner
             parsed.body = " ".join(role_words[index + 1 :]).lower()
-            break
+            return parsed
+    owner_words = _name_part(role_words[:-1], lex)
+    body_of_name = owner_words and role_words[-1].lower() in lex.bodies
+    if body_of_name and not _role_sense(parsed.role_text, lex):
+        parsed.possessor = " ".join(owner_words)
+        parsed.body = role_words[-1].lower()
     return parsed
+
+
+def _head_segment(segments: list[list[str]], lex: _Lexicon) -> list[str]:
+    """The words of the comma segment that names the source, with role-only segments.
+
+    "Germany's Defense Minister, Boris Pistorius" -> role + name; "Keith Kellogg,
+    speaking on Fox News" -> "Keith Kellogg" (the first named segment is the head).
+    """
+    if len(segments) == 1:
+        return segments[0]
+    named = [index for index, segment in enumerate(segments) if _name_part(segment, lex)]
+    if not named:
+        return [word for segment in segments for word in segment]
+    head = named[0]
+    roles = [
+        word
+        for index, segment in enumerate(segments)
+        if index != head and index not in named and _role_sense(" ".join(segment), lex)
+        for word in segment
+    ]
+    if roles and roles[0].lower() in _DETERMINERS:
+        roles = roles[1:]
+    return roles + segments[head] if roles or head else segments[head]
+
+
+def _coordinated(words: list[str], lex: _Lexicon) -> bool:
+    """Two names joined by "and": a pair, not one actor ("Zelensky and Trump")."""
+    if "and" not in words and "&" not in words:
+        return False
+    return any(
+        word in {"and", "&"}
+        and _name_part(words[:index], lex)
+        and _name_part(words[index + 1 :], lex)
+        for index, word in enumerate(words)
+    )
 
 
 def _name_part(words: list[str], lex: _Lexicon) -> list[str]:
@@ -531,28 +648,75 @@ def _name_part(words: list[str], lex: _Lexicon) -> list[str]:
     index = len(words)
     while index > 0:
         word = words[index - 1]
-        bare = _POSSESSIVE.sub("", word).lower()
+        bare = _bare(word).lower().rstrip(".")
+        if bare in lex.not_names and index < len(words):
+            break
         if not (word[:1].isupper() or (bare in _PARTICLES and index < len(words))):
             break
-        if bare in lex.role_words or bare in _DETERMINERS:
+        if bare in lex.role_words or bare.removesuffix("s") in lex.role_words:
             break
-        if _POSSESSIVE.search(word) and index < len(words):
+        if bare in _DETERMINERS or bare.isdigit():
+            break
+        if word.endswith(_POSSESSIVE_ENDINGS) and index < len(words):
             break
         index -= 1
     name = words[index:]
-    if len(name) == 1 and name[0] in lex.country_of_cue and name[0] not in lex.country_names:
-        return [] if index > 0 else name
+    if len(name) > 1 and _LEADING_NON_NAME.match(name[0]):
+        name = name[1:]
+    role_of_country = name and (name[0] not in lex.country_names or words[index - 1] == "of")
+    if len(name) == 1 and index > 0 and name[0] in lex.country_of_cue and role_of_country:
+        return []
     return name
 
 
 def _strip_honorifics(words: list[str], lex: _Lexicon) -> str | None:
     while len(words) > 1 and words[0].lower().rstrip(".") in lex.honorifics:
         words = words[1:]
-    return _POSSESSIVE.sub("", " ".join(words)) or None
+    return _bare(" ".join(words)) or None
 
 
-def _split_run(run: str) -> list[tuple[str, int]]:
+def _institution_spans(text: str, nouns: tuple[str, ...]) -> list[Span]:
+    """Where institution nouns stand ("ministry", "Office of the President"), in order.
+
+    A plain ``str.find`` per noun: far cheaper than one regex over the whole text.
+    """
+    spans = []
+    for noun in nouns:
+        start = text.find(noun)
+        while start >= 0:
+            end = start + len(noun)
+            if (start == 0 or not text[start - 1].isalnum()) and not text[end : end + 1].isalnum():
+                tail = _INSTITUTION_TAIL.match(text, end)
+                spans.append((start, tail.end() if tail else end))
+            start = text.find(noun, end)
+    return sorted(spans)
+
+
+@lru_cache(maxsize=16384)
+def _countries_in(run: str) -> tuple[tuple[int, str], ...]:
+    """Countries named in a capitalised run (offset, country): names, demonyms, capitals."""
+    lex = _lexicon()
+    cues = lex.country_of_cue
+    if not any(_bare(word).rstrip(",.:;") in lex.cue_first_words for word in run.split()):
+        return ()
+    words = [(m.start(), _bare(m.group())) for m in _NON_SPACE.finditer(run)]
+    found: list[tuple[int, str]] = []
+    index = 0
+    while index < len(words):
+        pair = f"{words[index][1]} {words[index + 1][1]}" if index + 1 < len(words) else ""
+        word = words[index][1].rstrip(",.:;")
+        cue = pair if pair in cues else word
+        if cue in cues:
+            found.append((words[index][0], cues[cue]))
+        index += 2 if cue is pair else 1
+    return tuple(found)
+
+
+@lru_cache(maxsize=16384)
+def _split_run(run: str) -> tuple[tuple[str, int], ...]:
     """Cut a run of capitalised words after a sentence-final word ("Trump. He")."""
+    if ". " not in run:
+        return ((run, 0),)
     pieces = []
     start = 0
     for match in _NON_SPACE.finditer(run):
@@ -562,18 +726,25 @@ def _split_run(run: str) -> list[tuple[str, int]]:
             start = match.end() + 1
     if start < len(run):
         pieces.append((run[start:], start))
-    return [(piece.strip(), offset) for piece, offset in pieces if piece.strip()]
+    return tuple((piece.strip(), offset) for piece, offset in pieces if piece.strip())
 
 
 def _role_before(text: str, position: int, lex: _Lexicon) -> str:
     """Role words written just before a name: "Kremlin spokesman" before "Dmitry Peskov"."""
+    end = position
+    while end > 0 and text[end - 1] in " ,":
+        end -= 1
+    last_word = text[text.rfind(" ", max(0, end - _LOOKBACK_CHARS), end) + 1 : end]
+    last_word = _bare(last_word)
+    if last_word.lower() not in lex.role_triggers and last_word not in lex.country_of_cue:
+        return ""
     window = text[max(0, position - _LOOKBACK_CHARS) : position]
     cut = max(window.rfind("\n"), window.rfind(". "), window.rfind("“"), window.rfind('"'))
     window = window[cut + 1 :]
     words = _WORD.findall(window)
     taken = 0
     while taken < len(words):
-        bare = _POSSESSIVE.sub("", words[len(words) - 1 - taken])
+        bare = _bare(words[len(words) - 1 - taken])
         if bare.lower() not in lex.role_words and bare not in lex.country_of_cue:
             break
         taken += 1
@@ -585,6 +756,7 @@ def _role_before(text: str, position: int, lex: _Lexicon) -> str:
     return " ".join([cue.group(), *kept] if cue else kept)
 
 
+@lru_cache(maxsize=8192)
 def _role_sense(role_text: str, lex: _Lexicon | None = None) -> RoleSense | None:
     """The role a phrase names: "Russian Foreign Ministry spokeswoman" -> spokesperson, Russia."""
     if not role_text:
@@ -600,17 +772,22 @@ def _role_sense(role_text: str, lex: _Lexicon | None = None) -> RoleSense | None
         return None
     chosen = next((m for m in heads if lowered.startswith(" of ", m.end())), heads[-1])
     head = chosen.group(1)
-    cue = lex.cue_pattern.search(role_text)
+    cues = [cue.group() for cue in lex.cue_pattern.finditer(role_text)]
+    organisations = [lex.heads[m.group(1)][0] for m in heads if m is not chosen] + [
+        cue for cue in cues if cue in lex.institution_cues
+    ]
     return RoleSense(
         classes=lex.heads[head],
         head=head,
-        country=lex.country_of_cue[cue.group()] if cue else None,
+        organisation=organisations[0] if organisations else None,
+        country=lex.country_of_cue[cues[0]] if cues else None,
         plural=chosen.group(0) != head,
         past=bool(set(_KEY_TOKEN.findall(lowered)) & _PAST_ROLE),
     )
 
 
 # -- actors -------------------------------------------------------------------------------
+@lru_cache(maxsize=16384)
 def _lookup_known(key: str) -> _Known | None:
     """A known actor for a folded key: exact alias, unique surname, or first + last name."""
     lex = _lexicon()
@@ -633,15 +810,16 @@ def _lookup_known(key: str) -> _Known | None:
     return _fuzzy_surname(tokens[-1], tokens[0])
 
 
+@lru_cache(maxsize=8192)
 def _fuzzy_surname(surname: str, first: str | None) -> _Known | None:
     """Tolerate one typo (swapped, extra or missing letter) in a long known surname."""
     if len(surname) < _MIN_FUZZY_LENGTH:
         return None
     found = [
         known
-        for candidate, group in _lexicon().by_surname.items()
+        for candidate in _lexicon().surnames_by_initial.get(surname[0], ())
         if _one_edit(surname, candidate)
-        for known in group
+        for known in _lexicon().by_surname[candidate]
         if first is None or _raw_key(known.actor.name).split()[0] == first
     ]
     return found[0] if len(found) == 1 else None
@@ -664,8 +842,11 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 def _known_by_role(sense: RoleSense, when: date | None) -> Actor | None:
-    holders = [k.actor for k in _lexicon().known if any(r.covers(sense, when) for r in k.roles)]
-    return holders[0] if len(holders) == 1 else None
+    """The one known actor holding the role; one serving the named organisation wins a tie."""
+    holders = [k for k in _lexicon().known if any(r.covers(sense, when) for r in k.roles)]
+    if len(holders) > 1 and sense.organisation:
+        holders = [k for k in holders if any(r.organisation == sense.organisation for r in k.roles)]
+    return holders[0].actor if len(holders) == 1 else None
 
 
 def _institution(country: str, sense: RoleSense) -> Actor | None:
@@ -685,13 +866,20 @@ def _institution(country: str, sense: RoleSense) -> Actor | None:
 def _new_actor(name: str, sense: RoleSense | None) -> Actor:
     lex = _lexicon()
     words = _KEY_TOKEN.findall(_fold_text(name))
-    if any(word in lex.institution_words for word in words):
+    if name[:-1] in lex.country_of_cue and name.endswith("s"):
+        return _country(lex.country_of_cue[name[:-1]]) or Actor(name, kind="group")
+    if any(word in lex.institution_words for word in words) or _ACRONYM.fullmatch(name):
         kind = "institution"
     elif len(words) >= 2 or (sense and not _is_institution(sense)):
         kind = "person"
     else:
         kind = "unknown"
     return Actor(name, kind=kind, country=sense.country if sense else None)
+
+
+def _country(name: str) -> Actor | None:
+    known = _lexicon().by_key.get(_raw_key(name))
+    return known.actor if known else None
 
 
 def _is_institution(sense: RoleSense) -> bool:
@@ -701,9 +889,10 @@ def _is_institution(sense: RoleSense) -> bool:
 def _is_place(name: str) -> bool:
     """A city or capital written as a name ("Moscow"): a place, not a speaker."""
     lex = _lexicon()
-    if name in lex.places:
+    folded = name.casefold()
+    if folded in lex.places:
         return True
-    return name in lex.country_of_cue and name not in lex.country_names
+    return folded in lex.cue_folds and folded not in lex.country_folds
 
 
 def _looks_like_person(name: str, sense: RoleSense | None, lex: _Lexicon) -> bool:
@@ -711,7 +900,7 @@ def _looks_like_person(name: str, sense: RoleSense | None, lex: _Lexicon) -> boo
     words = name.split()
     if any(w.lower().strip(".'") in lex.not_names for w in words):
         return False
-    if any(w in lex.country_of_cue for w in words) or "-" in name:
+    if any(w in lex.country_of_cue for w in words) or "-" in name or _DIGIT.search(name):
         return False
     return bool(sense) or len(words) >= 2
 
@@ -732,9 +921,7 @@ def _lexicon() -> _Lexicon:
     roles = table("roles.json")
     heads = {head: tuple(classes) for head, classes in roles["heads"].items()}
     alternatives = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-    institutions = "|".join(
-        re.escape(h) for h in sorted(heads, key=len, reverse=True) if "institution" in heads[h]
-    )
+    institution_nouns = {h.split(" of ")[0].split()[-1] for h in heads if "institution" in heads[h]}
     role_words = set(roles["modifiers"])
     for head in heads:
         role_words.update(head.split())
@@ -753,16 +940,20 @@ def _lexicon() -> _Lexicon:
         known=[],
         by_key={},
         by_surname={},
+        surnames_by_initial={},
         country_of_cue=country_of_cue,
         country_names=frozenset(country_names),
         demonym=demonym,
-        cue_pattern=re.compile(rf"\b(?:{cues})(?!\w)"),
+        cue_pattern=re.compile(rf"\b(?=[A-ZÀ-Þ])(?:{cues})(?!\w)"),
         cue_at_end=re.compile(rf"\b(?:{cues})(?:'s)?$"),
         heads=heads,
         head_pattern=re.compile(rf"\b({alternatives})(?:s)?\b"),
-        institution_pattern=re.compile(rf"\b(?:{institutions})\b", re.IGNORECASE),
+        institution_nouns=tuple(
+            spelling for noun in institution_nouns for spelling in (noun, noun.capitalize())
+        ),
         phrases=dict(roles["phrases"]),
         role_words=frozenset(role_words),
+        role_triggers=frozenset(role_words - _FUNCTION_WORDS),
         bodies=frozenset(roles["bodies"]),
         country_bodies=frozenset(roles["country_bodies"]),
         institution_words=frozenset(roles["institution_words"]),
@@ -772,6 +963,15 @@ def _lexicon() -> _Lexicon:
         pronouns={k: v for k, v in table("pronoun_agreement.json").items() if k[0] != "_"},
         not_names=frozenset(word_list("name_stopwords.txt")),
         places=_places(),
+        cue_folds=frozenset(cue.casefold() for cue in country_of_cue),
+        cue_first_words=frozenset(cue.split()[0] for cue in country_of_cue),
+        institution_cues=frozenset(
+            name
+            for e in entries
+            if e["kind"] == "institution"
+            for name in [e["name"], *e.get("aliases", [])]
+        ),
+        country_folds=frozenset(name.casefold() for name in country_names),
     )
     for entry in entries:
         _add_known(lexicon, entry)
@@ -803,7 +1003,9 @@ def _add_known(lexicon: _Lexicon, entry: dict) -> None:
     for alias in [actor.name, *actor.aliases]:
         lexicon.by_key.setdefault(_raw_key(alias), known)
     if actor.kind == "person":
-        lexicon.by_surname.setdefault(_surname(_raw_key(actor.name)), []).append(known)
+        surname = _surname(_raw_key(actor.name))
+        lexicon.by_surname.setdefault(surname, []).append(known)
+        lexicon.surnames_by_initial.setdefault(surname[0], []).append(surname)
 
 
 def _places() -> frozenset[str]:
@@ -813,5 +1015,7 @@ def _places() -> frozenset[str]:
     except FileNotFoundError:
         return frozenset()
     return frozenset(
-        name for part in ("cities", "venues", "regions") for name in gazetteer.get(part, {})
+        name.casefold()
+        for part in ("cities", "venues", "regions")
+        for name in gazetteer.get(part, {})
     )

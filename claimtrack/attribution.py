@@ -25,6 +25,7 @@ Each stage is a linear scan; regexes are compiled once.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -38,10 +39,12 @@ BELIEF_VERBS = "belief_verbs.txt"
 _TOKEN = re.compile(r"[A-Z][a-z]{0,3}\.(?=\s+[A-Z])|[\w][\w'’.\-&]*[\w]|[\w]|[^\w\s]")
 _WORD = re.compile(r"[\w'’]+")
 _OPENERS = {"“": "”", "«": "»", "‘": "’", "„": "“"}
+_QUOTE_MARK = re.compile(r"''|``|[\"“”«»‘’„]")
 _QUOTE_MARKS = {"“", "”", "«", "»", "‘", "’", '"', "'", "„", "`"}
 _CLOSERS = {"”", "»", "’"}
 _CONTENT_TRIM = " \t,;:—–-"
-_MIN_CONTENT_WORDS = 3
+_MIN_CONTENT_WORDS = 2
+_LOOK_BACK = 240  # characters scanned back from a cue for its source
 
 
 @dataclass(frozen=True)
@@ -101,10 +104,38 @@ def _source_nouns() -> frozenset[str]:
 
 @cache
 def _cue_pattern() -> re.Pattern[str]:
-    forms = {**verb_lemmas(BELIEF_VERBS), **verb_lemmas(SPEECH_VERBS)}
-    alternatives = sorted(forms, key=len, reverse=True)
-    verbs = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in alternatives)
-    return re.compile(rf"\b(?:(?i:according\s+to)|(?:{verbs}))\b")
+    verbs = _trie_pattern(list(_all_verb_lemmas()))
+    return re.compile(rf"\b(?:(?i:according\s+to)|{verbs})\b")
+
+
+@cache
+def _all_verb_lemmas() -> dict[str, str]:
+    return {**verb_lemmas(BELIEF_VERBS), **verb_lemmas(SPEECH_VERBS)}
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex for many words, factored by common prefixes so matching stays fast."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = []
+        optional = "" in node
+        for ch in sorted(k for k in node if k):
+            piece = r"\s+" if ch == " " else re.escape(ch)
+            branches.append(piece + build(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if optional:
+            body = f"(?:{body})?"
+        return body
+
+    return "(?:" + build(trie) + ")"
 
 
 @cache
@@ -124,11 +155,14 @@ def _cue_extension() -> re.Pattern[str]:
 
 
 _TIME_TAIL = re.compile(
-    r"(?i:\s+(?:(?:on|last|this|late|early)\s+)?"
+    r"(?i:\s+(?:in\s+the\s+past|at\s+the\s+time|(?:last|this|earlier\s+this)\s+"
+    r"(?:week|month|year|spring|summer|fall|autumn|winter)|"
+    r"(?:(?:on|last|this|late|early)\s+)?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?)$"
+    r"(?:\s+(?:morning|afternoon|evening|night))?))$"
 )
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b|:|,?\s*(?=[“\"«‘]))")
+_SENTENCE_OPENING = re.compile(r"(?:^|(?<=[.!?…]\s))\W*(\w+(?:[\s,]+\w+){0,2})", re.MULTILINE)
 _PASSIVE_BY = re.compile(r"\s+by\b")
 _DASH_SOURCE = re.compile(r"\s+[-–—―]\s*(?=[A-Za-z])")
 
@@ -143,10 +177,8 @@ def quote_spans(text: str, start: int, end: int) -> list[Span]:
     spans: list[Span] = []
     open_at: int | None = None
     closers: tuple[str, ...] = ()
-    i = start
-    while i < end:
-        ch = text[i]
-        width = 2 if text.startswith(("''", "``"), i) else 1
+    for mark in _QUOTE_MARK.finditer(text, start, end):
+        i, ch, width = mark.start(), mark.group()[0], len(mark.group())
         if open_at is not None and text.startswith(closers, i) and _closes(text, i, end, ch):
             spans.append((open_at, i + width))
             open_at = None
@@ -154,7 +186,6 @@ def quote_spans(text: str, start: int, end: int) -> list[Span]:
             open_at, closers = i, (_OPENERS[ch], '"')
         elif (ch == '"' or width == 2) and _starts_word(text, i + width - 1, start):
             open_at, closers = i, ('"', "''", "”")
-        i += width
     if open_at is not None:
         spans.append((open_at, end))
     return spans
@@ -178,8 +209,38 @@ def _ends_word(text: str, i: int, end: int) -> bool:
     return not after.isalnum()
 
 
-def _inside(pos: int, spans: list[Span]) -> Span | None:
-    for s, e in spans:
+class Quotes:
+    """A paragraph's quotation spans (sorted, disjoint) with lookups by position."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def __iter__(self):  # noqa: ANN204 - an iterator of spans
+        return iter(self.spans)
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)
+
+    def overlapping(self, start: int, end: int) -> list[Span]:
+        """Quotations that share a character with ``[start, end)``."""
+        i = max(0, bisect_right(self.starts, start) - 1)
+        found = []
+        while i < len(self.spans) and self.spans[i][0] < end:
+            if self.spans[i][1] > start:
+                found.append(self.spans[i])
+            i += 1
+        return found
+
+    def last_ending_by(self, pos: int) -> Span | None:
+        """The last quotation that is closed at or before ``pos``."""
+        i = bisect_right(self.ends, pos) - 1
+        return self.spans[i] if i >= 0 else None
+
+
+def _inside(pos: int, quotes: Quotes) -> Span | None:
+    for s, e in quotes.overlapping(pos, pos + 1):
         if s < pos < e:
             return (s, e)
     return None
@@ -189,7 +250,7 @@ def _inside(pos: int, spans: list[Span]) -> Span | None:
 class _Paragraph:
     start: int
     end: int
-    quotes: list[Span]
+    quotes: Quotes
     sentences: list[Span]
 
 
@@ -205,7 +266,7 @@ def find_attributions(doc: Document) -> list[Attribution]:
             if doc.sentences[sentence_index][0] >= p_start:
                 sentences.append(doc.sentences[sentence_index])
             sentence_index += 1
-        para = _Paragraph(p_start, p_end, quote_spans(text, p_start, p_end), sentences)
+        para = _Paragraph(p_start, p_end, Quotes(quote_spans(text, p_start, p_end)), sentences)
         found = _attribute_paragraph(text, para)
         if previous and all(_speaks_for_self(text, a) for a in found):
             main = _main_attribution(results, previous)
@@ -239,9 +300,6 @@ def _speaks_for_self(text: str, attribution: Attribution) -> bool:
 
 def _attribute_paragraph(text: str, para: _Paragraph) -> list[Attribution]:
     found: list[Attribution] = []
-    lead = _transcript_lead(text, para)
-    if lead is not None:
-        return [lead]
     for s_start, s_end in para.sentences:
         in_sentence: list[Attribution] = []
         for match in _cue_pattern().finditer(text, s_start, s_end):
@@ -257,6 +315,9 @@ def _attribute_paragraph(text: str, para: _Paragraph) -> list[Attribution]:
         if not in_sentence and found:
             _extend_with_quote(text, para, (s_start, s_end), found[-1])
         found.extend(in_sentence)
+    if not found:
+        lead = _transcript_lead(text, para)
+        return [lead] if lead is not None else []
     return found
 
 
@@ -285,30 +346,54 @@ def _attribute_cue(
     cue = _cue_of(match)
     if cue.kind == "according":
         return _according_to(text, para, sentence, cue)
-    head = max(sentence[0], _last_quote_end(para.quotes, cue.start))
+    last_quote = para.quotes.last_ending_by(cue.start)
+    head = max(sentence[0], last_quote[1] if last_quote else -1)
     before = text[head : cue.start]
     if _is_noun_use(before, match.group()) or _PASSIVE_BY.match(text, cue.end):
         return None
     if match.group().endswith("ing"):
-        return _participle(text, para, sentence, cue, before, in_sentence or in_paragraph)
+        return _participle(text, para, sentence, cue, before, in_sentence)
     if _is_passive(before):
         return None
     cue_end = _extend_cue(text, cue, sentence)
     source = _source_before(text, sentence[0], cue.start, para.quotes)
+    if source is None and _after_coordination(text, sentence[0], cue.start):
+        source = in_sentence[-1].source.span if in_sentence and in_sentence[-1].source else None
+        source = source or _clause_subject(text, sentence, cue.start, para.quotes)
     if source is not None:
         content = _choose_content(text, para, sentence, source, cue_end)
+        if content is not None and content[0] >= cue_end and not _takes_bare_clause(
+            text, cue, cue_end, sentence
+        ):
+            return None
     elif _after_clause_break(before):
         source = _source_after(text, cue.end, sentence[1])
         content = _content_before(text, para, sentence, cue.start)
         cue_end = cue.end
     else:
         return None
-    if source is None or content is None or not _agrees(text, source, match.group()):
+    if source is None or content is None or not _agrees(text, source, match.group(), before):
         return None
     if cue.kind == "belief" and not _can_hold_view(text, source):
         return None
     confidence = 0.8 if cue.kind == "speech" else 0.55
     return _build(text, para, source, cue, cue_end, content, confidence)
+
+
+def _after_coordination(text: str, start: int, cue_start: int) -> bool:
+    """'Giles attempted … and said he had': a second verb sharing the clause's subject."""
+    tokens = _drop_adverbials(text, start, _tokens(text, start, cue_start))
+    return len(tokens) > 3 and tokens[-1][0].lower() == "and" and tokens[-2][0][0].isalnum()
+
+
+def _takes_bare_clause(text: str, cue: Cue, cue_end: int, sentence: Span) -> bool:
+    """Whether the words after the cue can be its content without "that", a colon or a quote.
+
+    "said he was", "wants to": yes; "boasts a lead", "responded to a question": no.
+    """
+    if cue.lemma in _words("bare_complement") or _THAT.match(text, cue_end, sentence[1]):
+        return True
+    return text.startswith(" to ", cue_end) and cue.lemma in _words("infinitive_complement")
 
 
 def _is_noun_use(before: str, form: str) -> bool:
@@ -331,18 +416,19 @@ def _participle(
     earlier: list[Attribution],
 ) -> Attribution | None:
     """'…, adding that …', 'issued a statement saying …', 'was saying …'."""
-    if cue.kind != "speech":
-        return None
     tail = before.rstrip()
+    progressive = bool(tail.split()) and tail.split()[-1].lower() in _words("passive_auxiliaries")
+    if cue.kind != "speech" and not progressive:
+        return None
     source: Span | Mention | None = None
     if tail.endswith(","):
         if earlier and earlier[-1].source is not None:
             source = earlier[-1].source
         else:
-            source = _sentence_subject(text, sentence)
+            source = _clause_subject(text, sentence, cue.start, para.quotes)
     elif tail.lower().endswith(tuple(" " + n for n in _words("statement_nouns"))):
         source = _sentence_subject(text, sentence)
-    elif tail.split() and tail.split()[-1].lower() in _words("passive_auxiliaries"):
+    elif progressive:
         source = _source_before(text, sentence[0], sentence[0] + len(tail) - len(tail.split()[-1]))
     if source is None:
         return None
@@ -352,9 +438,30 @@ def _participle(
     )
 
 
-def _sentence_subject(text: str, sentence: Span) -> Span | None:
+def _clause_subject(text: str, sentence: Span, stop: int, quotes: Quotes) -> Span | None:
+    """The subject of the clause a participle hangs on: "…, Mrs. Clinton tried …, saying"."""
+    commas = [
+        m.start()
+        for m in re.finditer(",", text[sentence[0] : stop])
+        if not _inside(sentence[0] + m.start(), quotes)
+    ]
+    if len(commas) >= 2:
+        found = _sentence_subject(text, (sentence[0] + commas[-2] + 1, stop), skip_intro=False)
+        if found is not None:
+            return found
+    return _sentence_subject(text, sentence)
+
+
+def _sentence_subject(text: str, sentence: Span, skip_intro: bool = True) -> Span | None:
     """The noun phrase that opens a sentence, after an introductory phrase and comma."""
     tokens = _tokens(text, sentence[0], sentence[1])
+    dateline = next((i for i, t in enumerate(tokens[:8]) if t[0] in ("—", "–", "-")), None)
+    if dateline is not None:
+        tokens = tokens[dateline + 1 :]
+    while tokens and tokens[0][0].lower() in ("but", "and", "then", "so", "yet", "also"):
+        tokens = tokens[1:]
+    if not skip_intro and tokens and tokens[0][0].lower() in _words("introducers"):
+        return None
     if tokens and tokens[0][0].lower() in _words("introducers"):
         comma = next((i for i, t in enumerate(tokens[:15]) if t[0] == ","), None)
         if comma is None:
@@ -407,7 +514,7 @@ def _build(
 
 
 def _content_kind(text: str, para: _Paragraph, content: Span) -> str:
-    inside = [(max(s, content[0]), min(e, content[1])) for s, e in para.quotes]
+    inside = [(max(s, content[0]), min(e, content[1])) for s, e in para.quotes.overlapping(*content)]
     quoted = sum(max(0, e - s) for s, e in inside)
     length = max(1, content[1] - content[0])
     if quoted >= 0.85 * length:
@@ -420,6 +527,8 @@ def _extend_cue(text: str, cue: Cue, sentence: Span) -> int:
     end = cue.end
     if text.startswith(" out", end) and cue.lemma == "point out":
         end += 4
+    if cue.lemma == "tell":
+        end = _addressee_end(text, end, sentence[1])
     extension = _cue_extension().match(text, end, sentence[1])
     if extension and extension.end() > end:
         after = text[extension.end() : extension.end() + 8]
@@ -428,14 +537,19 @@ def _extend_cue(text: str, cue: Cue, sentence: Span) -> int:
     return end
 
 
-def _last_quote_end(quotes: list[Span], pos: int) -> int:
-    last = -1
-    for s, e in quotes:
-        if e <= pos:
-            last = e
-        elif s >= pos:
+def _addressee_end(text: str, start: int, end: int) -> int:
+    """End of the addressee of "told": "told CNN's Jake Tapper.", "told city leaders that"."""
+    last = start
+    for word, _, token_end in _tokens(text, start, min(end, start + 80)):
+        lower = word.lower()
+        if lower in _words("addressee_stops") or not word[0].isalnum():
+            return last
+        if _is_clause_word(word) and lower not in _words("determiners"):
             break
-    return last
+        last = token_end
+    else:
+        return last
+    return start
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -466,9 +580,7 @@ def _is_source_noun(token: str) -> bool:
     return word in nouns or (word.endswith("s") and (word[:-1] in nouns or word[:-2] in nouns))
 
 
-def _source_before(
-    text: str, start: int, cue_start: int, quotes: list[Span] = ()
-) -> Span | None:
+def _source_before(text: str, start: int, cue_start: int, quotes: Quotes) -> Span | None:
     """The noun phrase that ends right before the cue (skipping auxiliaries and time words).
 
     When a comma comes right before the cue, the words between commas are an appositive,
@@ -476,6 +588,7 @@ def _source_before(
     Earnest, said", "Trump, who …, said", "Stranch, in her dissent, said") and the speaker
     phrase runs from the name before them.
     """
+    start = max(start, cue_start - _LOOK_BACK)
     tokens = _drop_adverbials(text, start, _tokens(text, start, cue_start))
     while tokens and tokens[-1][0] in _QUOTE_MARKS:
         tokens.pop()
@@ -486,15 +599,17 @@ def _source_before(
         return found[0] if found else None
     commas = [i for i, t in enumerate(tokens[:-1]) if t[0] == "," and not _inside(t[1], quotes)]
     end = len(tokens) - 1
+    speaker: Span | None = None
     for comma in reversed(commas[-3:]):
         inserted = tokens[comma + 1 : end]
         if not inserted or not _is_insertion(inserted):
-            return None
+            break
         found = _noun_phrase_before(tokens[:comma])
-        if found is not None and found[0][1] == tokens[comma - 1][2]:
-            return (found[0][0], tokens[-2][2])
+        if found is None or found[0][1] != tokens[comma - 1][2]:
+            break
+        speaker = (found[0][0], tokens[-2][2])
         end = comma
-    return None
+    return speaker
 
 
 def _is_insertion(tokens: list[tuple[str, int, int]]) -> bool:
@@ -513,7 +628,8 @@ def _drop_adverbials(
     between = _words("between_source_and_cue")
     while tokens and (tokens[-1][0].lower() in between or _is_adverb(tokens[-1][0])):
         tokens.pop()
-    tail = _TIME_TAIL.search(text, start, tokens[-1][2] if tokens else start)
+    stop = tokens[-1][2] if tokens else start
+    tail = _TIME_TAIL.search(text, max(start, stop - 60), stop)
     if tail and tokens:
         tokens = [t for t in tokens if t[2] <= tail.start()]
         while tokens and tokens[-1][0].lower() in between:
@@ -528,6 +644,12 @@ def _noun_phrase_before(tokens: list[tuple[str, int, int]]) -> tuple[Span, bool]
     head = tokens[-1][0]
     if head.lower() in _words("pronouns"):
         return (tokens[-1][1], tokens[-1][2]), False
+    if head.lower() in ("who", "which") and len(tokens) > 1:
+        antecedent = tokens[:-2] if tokens[-2][0] == "," else tokens[:-1]
+        found = _noun_phrase_before(antecedent)
+        if found is None:
+            return None
+        return (found[0][0], tokens[-1][2]), found[1]
     determiners = _words("determiners")
     first = len(tokens) - 1
     has_determiner = False
@@ -540,14 +662,16 @@ def _noun_phrase_before(tokens: list[tuple[str, int, int]]) -> tuple[Span, bool]
         if word in ("'s", "’s", "-", "&"):
             first = i
             continue
-        if lower in ("of", "and") and 0 < i < len(tokens) - 1 and _is_name_word(tokens[i - 1][0]):
-            first = i
-            continue
+        if lower in ("of", "and", "to", "for", "at") and 0 < i < len(tokens) - 1:
+            previous = tokens[i - 1][0]
+            if _is_name_word(previous) or (lower != "and" and _is_source_noun(previous)):
+                first = i
+                continue
         if _is_clause_word(word) or not word[0].isalnum():
             break
         first = i
     while first < len(tokens) - 1 and (
-        _is_clause_word(tokens[first][0]) or tokens[first][0] in ("'s", "’s", "and", "of")
+        _is_clause_word(tokens[first][0]) or tokens[first][0] in ("'s", "’s", "and", "of", "for")
     ):
         first += 1
     phrase = tokens[first:]
@@ -597,12 +721,18 @@ def _source_after(text: str, start: int, end: int) -> Span | None:
         "pronouns"
     ):
         return None
+    if phrase[0][0].lower() in _words("pronouns"):
+        phrase = phrase[:1]
+    elif len(phrase) > 8 or any(_is_clause_word(w) for w, _, _ in phrase[1:]):
+        return None
     follow = _tokens(text, phrase[-1][2], min(end, phrase[-1][2] + 20))
     if follow and follow[0][0][0].isalnum() and follow[0][0].lower() not in _words("follow_source"):
         return None
     head = phrase[-1][0]
     lower = head.lower()
     if lower in _words("pronouns") or _is_name_word(head) or _is_source_noun(head):
+        return (phrase[0][1], phrase[-1][2])
+    if phrase[0][0].lower() in _words("determiners") and len(phrase) <= 4:
         return (phrase[0][1], phrase[-1][2])
     return None
 
@@ -611,15 +741,16 @@ def _is_participle_word(word: str) -> bool:
     return word.endswith("ing") and word.islower() and len(word) > 5
 
 
-def _agrees(text: str, source: Span, form: str) -> bool:
-    """A bare verb form ("say", "believe") needs a plural or first/second person subject.
+def _agrees(text: str, source: Span, form: str, before: str) -> bool:
+    """A bare verb form ("say", "believe") needs a plural or first/second person subject,
+    or a modal ("would not confirm").
 
-    This drops subjunctives and infinitives such as "suggested that Zelensky consider".
+    This drops subjunctives such as "suggested that Zelensky consider".
     """
-    if form not in (verb_lemmas(SPEECH_VERBS).keys() | verb_lemmas(BELIEF_VERBS).keys()):
+    if _all_verb_lemmas().get(form, "") != form:
         return True
-    lemmas = {**verb_lemmas(BELIEF_VERBS), **verb_lemmas(SPEECH_VERBS)}
-    if lemmas.get(form) != form:
+    previous = before.split()[-1].lower() if before.split() else ""
+    if previous in _words("modals"):
         return True
     head = text[source[0] : source[1]].split()[-1]
     return head.lower() in ("i", "we", "you", "they") or head.lower().endswith("s")
@@ -640,17 +771,29 @@ def _choose_content(
     after = _content_after(text, para, cue_end, sentence)
     if not lead:
         return after or _quote_just_before(text, para, sentence[0])
+    if _THAT.match(text, cue_end, sentence[1]):
+        return after
     if after is not None and not _is_adverbial(text[after[0] : after[1]]):
         return after
-    if lead.endswith((",", "”", '"', "»", "’", "''")):
+    if lead.endswith(("”", '"', "»", "’", "''")):
+        return _content_before(text, para, sentence, source[0])
+    if lead.endswith(",") and not _is_introduction(text, para, sentence[0], lead):
         return _content_before(text, para, sentence, source[0])
     return after
 
 
+def _is_introduction(text: str, para: _Paragraph, start: int, lead: str) -> bool:
+    """'On Wednesday,' or 'At the same time,': an opening phrase, not a clause to report."""
+    if lead.split()[0].lower().strip(",") not in _words("introducers"):
+        return False
+    inner = [m.start() for m in re.finditer(",", lead[:-1])]
+    return all(_inside(start + i, para.quotes) for i in inner)
+
+
 def _is_adverbial(content: str) -> bool:
     """Text after a cue that only says where, when or how ("in an interview", "adding …")."""
-    first = content.split()[0].lower() if content.split() else ""
-    return first in _words("clause_words") or _is_participle_word(first)
+    first = content.split()[0].lower().strip(",") if content.split() else ""
+    return first in _words("adverbial_starters") or _is_participle_word(first)
 
 
 def _quote_just_before(text: str, para: _Paragraph, start: int) -> Span | None:
@@ -697,7 +840,7 @@ def _trim(text: str, start: int, end: int) -> Span | None:
 
 def _according_to(text: str, para: _Paragraph, sentence: Span, cue: Cue) -> Attribution | None:
     """'according to X, …' and '…, according to X.'"""
-    source = _source_after(text, cue.end, sentence[1])
+    source = _according_source(text, cue.end, sentence[1])
     if source is None:
         return None
     before = text[sentence[0] : cue.start].strip(" ,")
@@ -707,6 +850,21 @@ def _according_to(text: str, para: _Paragraph, sentence: Span, cue: Cue) -> Attr
         comma = text.find(",", source[1], sentence[1])
         content = _trim(text, comma + 1, sentence[1]) if comma >= 0 else None
     return _build(text, para, source, cue, cue.end, content, 0.7)
+
+
+_ACCORDING_SOURCE = re.compile(r"\s*([^,;:.!?“”\"()—–]+?(?:\.[^\s,;:.!?“”\"()—–][^,;:.!?“”\"()—–]*?)*)\s*(?=[,;:.!?“”\"()—–]|$)")
+
+
+def _according_source(text: str, start: int, end: int) -> Span | None:
+    """Everything from 'according to' to the next punctuation: often a long description
+    ("an analysis of Federal Election Commission data by Crowdpac")."""
+    found = _ACCORDING_SOURCE.match(text, start, end)
+    if found is None:
+        return None
+    words = found.group(1).split()
+    if not words or len(words) > 25 or _is_clause_word(words[0]):
+        return None
+    return found.span(1)
 
 
 _TRANSCRIPT = re.compile(
@@ -803,6 +961,6 @@ def _reads_as_speech(text: str, span: Span) -> bool:
     if len(words) < 4:
         return False
     personal = sum(1 for w in words if w in _words("first_second_person"))
-    opening = " ".join(words[:3])
-    opener = any(opening.startswith(o) for o in _words("discourse_openers"))
+    openings = [m.group(1).lower() for m in _SENTENCE_OPENING.finditer(text, span[0], span[1])]
+    opener = any(o.startswith(tuple(_words("discourse_openers"))) for o in openings)
     return personal >= 2 or (opener and personal >= 1)

@@ -17,6 +17,8 @@ import typer
 from claimtrack import __version__
 
 if TYPE_CHECKING:
+    from claimtrack.models import Article, Claim
+    from claimtrack.sources import Overrides
     from claimtrack.store import Store
 
 EXIT_FAILED = 1
@@ -31,7 +33,7 @@ app = typer.Typer(
     rich_markup_mode=None,  # plain click help: rich's help formatter costs 0.1 s a start
 )
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (shapes: see README).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 TopicOption = Annotated[
     str | None, typer.Option(help="Only claims on a topic: talks, venue, timeline, participants.")
 ]
@@ -115,7 +117,9 @@ def _check_topic(topic: str | None) -> None:
         raise fail(f"unknown topic '{topic}': use one of {', '.join(TOPICS)}")
 
 
-def _overrides(date: str | None, title: str | None, url: str | None, outlet: str | None):
+def _overrides(
+    date: str | None, title: str | None, url: str | None, outlet: str | None
+) -> Overrides:
     from claimtrack.queries import parse_date
     from claimtrack.sources import Overrides
 
@@ -175,8 +179,10 @@ def _ingest_one(store: Store, item: object, summary: dict) -> None:
     if duplicate is not None:
         summary["duplicates"].append({"origin": item.origin, "article_id": duplicate})
         return
-    claims = _extract(item, summary)
-    if claims is None:
+    try:
+        claims = _extract(item)
+    except ExtractionFailed as exc:
+        summary["failed"].append({"origin": item.origin, "reason": str(exc)})
         return
     result = store.add_article(item, claims)
     summary["added"].append(
@@ -185,17 +191,17 @@ def _ingest_one(store: Store, item: object, summary: dict) -> None:
     summary["claims"] += result.claims
 
 
-def _extract(article, summary: dict) -> list | None:
-    """The article's claims, or None (recorded as a failure) when extraction broke on it."""
+class ExtractionFailed(Exception):
+    """The extractor broke on one article; the batch goes on without it."""
+
+
+def _extract(article: Article) -> list[Claim]:
     from claimtrack.extract import extract
 
     try:
         return extract(article)
-    except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
-        summary["failed"].append(
-            {"origin": article.origin, "reason": f"extraction failed: {type(exc).__name__}: {exc}"}
-        )
-        return None
+    except Exception as exc:  # one bad article must not stop a batch
+        raise ExtractionFailed(f"extraction failed: {type(exc).__name__}: {exc}") from exc
 
 
 @contextmanager
@@ -230,17 +236,19 @@ def extract_command(
     {value, precision, source, evidence}, language, claims.
     """
     from claimtrack import render
-    from claimtrack.extract import extract
     from claimtrack.sources import InputError, iter_articles
 
     console = render.make_console()
     failed = False
     for item in iter_articles(inputs, _overrides(date, title, url, outlet)):
-        if isinstance(item, InputError):
-            typer.echo(f"claimtrack: failed: {item.origin}: {item.reason}", err=True)
+        try:
+            if isinstance(item, InputError):
+                raise ExtractionFailed(item.reason)
+            claims = _extract(item)
+        except ExtractionFailed as exc:
+            typer.echo(f"claimtrack: failed: {item.origin}: {exc}", err=True)
             failed = True
             continue
-        claims = extract(item)
         if as_json:
             render.print_json_line(render.extracted_json(item, claims))
         else:
@@ -381,6 +389,24 @@ def show(
         render.article(render.make_console(), detail)
     else:
         render.claim(render.make_console(), detail)
+
+
+@app.command("eval")
+def eval_command(
+    gold_dir: Annotated[
+        Path, typer.Argument(help="Folder with text/*.txt and attributions/*.ann.")
+    ],
+    misses: Annotated[
+        bool, typer.Option("--misses", help="List missed gold attributions.")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Score attribution extraction against brat standoff gold (e.g. PolNeAR)."""
+    from claimtrack import evaluate
+
+    if not (gold_dir / "text").is_dir():
+        raise fail(f"{gold_dir}: no text/ folder")
+    evaluate.print_report(evaluate.evaluate(gold_dir), misses=misses, as_json=as_json)
 
 
 @app.command()

@@ -15,7 +15,6 @@ content overlap. Three scores are reported: ``all`` (content and source), ``cont
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -24,9 +23,6 @@ from pathlib import Path
 from claimtrack.attribution import find_attributions, is_speech_cue
 from claimtrack.models import Attribution, Span
 from claimtrack.text import prepare
-
-_WORD = re.compile(r"[\w'’]+")
-
 
 @dataclass
 class GoldAttribution:
@@ -282,19 +278,33 @@ def evaluate(
     return report
 
 
-def format_report(report: EvaluationReport, misses: bool = False) -> str:
-    """Plain-text rendering: one line per criterion, then the misses if asked."""
-    lines = [f"documents: {report.documents}"]
+def print_report(report: EvaluationReport, misses: bool = False, as_json: bool = False) -> None:
+    """Print a report as a rich table (plus the misses when asked) or as JSON."""
+    if as_json:
+        print(json.dumps(report.as_dict(misses), ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"Attribution scores over {report.documents} documents")
+    for column in ("criterion", "precision", "recall", "F1", "gold", "predicted"):
+        table.add_column(column, justify="left" if column == "criterion" else "right")
     for name in ("all", "content", "speech_verb"):
         s: Scores = getattr(report, name)
-        lines.append(
-            f"{name:12s} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}"
-            f"  (gold {s.gold}, predicted {s.predicted})"
+        table.add_row(
+            name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.gold),
+            str(s.predicted),
         )
+    console = Console()
+    console.print(table)
     if misses:
         for miss in report.misses:
-            lines.append(f"- [{miss.document}] {miss.source} | {miss.cue} | {miss.content}")
-    return "\n".join(lines)
+            console.print(
+                f"[dim]{miss.document}[/dim] {miss.source} | [bold]{miss.cue}[/bold] | "
+                f"{miss.content}",
+                markup=True,
+                highlight=False,
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -305,11 +315,7 @@ def main(argv: list[str] | None = None) -> int:
     if len(paths) != 1:
         print("usage: python -m claimtrack.evaluate GOLD_DIR [--misses] [--json]")
         return 2
-    report = evaluate(paths[0])
-    if "--json" in flags:
-        print(json.dumps(report.as_dict("--misses" in flags), ensure_ascii=False, indent=2))
-    else:
-        print(format_report(report, "--misses" in flags))
+    print_report(evaluate(paths[0]), misses="--misses" in flags, as_json="--json" in flags)
     return 0
 
 

@@ -2,19 +2,22 @@
 (participants), whether it affirms, denies or hedges (polarity), and the talks event.
 
 Everything is read from the claim content first. A time expression or venue just outside
-the content in the same sentence counts too (``could hold talks "in the coming days"``),
-except a time that dates the reporting ("Peskov said on Thursday"). Cue words live in
-``data/topics.json``, ``data/places.json``, ``data/polarity.json`` and ``data/events.json``.
+the content counts too when it trails the content in the same clause (``could hold talks
+"in the coming days"``), but not one that dates or locates the reporting ("Peskov said on
+Thursday"). Cue words live in ``data/topics.json``, ``data/places.json``,
+``data/polarity.json`` and ``data/events.json``; they are matched word by word (see
+``CueIndex``), which keeps the cost linear in the text and independent of the lexicon size.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import NamedTuple
 
 from claimtrack import timex
 from claimtrack.lexicon import table
@@ -22,112 +25,265 @@ from claimtrack.models import Actor, Attribution, Facets, Span, TimeExpression
 from claimtrack.text import Document
 
 TOPIC_ORDER = ("talks", "venue", "timeline", "participants")
-# A time this close to the cue or source dates the reporting, not the claim.
-REPORT_TIME_GAP = 16
+# A time or place this close (in characters) to the cue or source dates or locates the
+# reporting, not the claim.
+REPORT_GAP = 16
+# Characters read before the content (for "in", "the") and after it (trailing slots).
+LEAD_CHARS = 40
+TRAIL_CHARS = 160
+# How far (in words) after a clause break a reporting verb makes it an embedded report.
+REPORT_REACH = 8
+# How many words before a time a negation rules the time out.
+NEGATION_REACH = 3
 # How many earlier sentences an anaphor ("such a meeting") may reach back to.
 ANAPHOR_REACH = 3
+# How many words "a ... b" in a cue entry may skip.
+CUE_GAP = 4
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_NEW = tuple.__new__  # builds a Word without the slower NamedTuple constructor
 
 
-def compile_cues(entries: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    """One pattern for a list of cue entries (syntax in ``data/topics.json``)."""
-    parts = []
-    for entry in sorted(set(entries), key=len, reverse=True):
-        pieces = [_cue_piece(piece) for piece in entry.split(" ... ")]
-        body = r"(?:\W+\w+){0,4}?\W+".join(pieces)
-        start = r"(?<!\w)" if entry[0].isalnum() and not entry.startswith("n't") else ""
-        end = "" if entry.endswith("*") else r"(?!\w)"
-        parts.append(start + body + end)
-    return re.compile("|".join(parts), flags)
+class Word(NamedTuple):
+    """A word of the text: its matching key (casefolded, straight apostrophe) and span."""
+
+    text: str
+    key: str
+    start: int
+    end: int
 
 
-def _cue_piece(piece: str) -> str:
-    prefix = piece.endswith("*")
-    words = piece.rstrip("*").split()
-    pattern = r"\s+".join(re.escape(w).replace("'", "['’]") for w in words)
-    return pattern + (r"\w*" if prefix else "")
+def words(text: str, span: Span) -> list[Word]:
+    """The words of ``text[span]``, with offsets into ``text``. Contractions are split as
+    the cue lists spell them: "don't" -> "do" "n't", "we’ll" -> "we" "ll"."""
+    found = []
+    for match in _WORD.finditer(text, *span):
+        token, start = match.group(), match.start()
+        if "'" in token or "’" in token:
+            found.extend(_contraction(token, start))
+        else:
+            found.append(_NEW(Word, (token, token.lower(), start, match.end())))
+    return found
+
+
+def _contraction(token: str, start: int) -> list[Word]:
+    cut = (
+        len(token) - 3
+        if token[-3:].lower() in ("n't", "n’t")
+        else max(token.rfind("'"), token.rfind("’"))
+    )
+    second = token[cut:] if token[cut] not in "'’" else token[cut + 1 :]
+    end = start + len(token)
+    return [
+        Word(token[:cut], token[:cut].lower(), start, start + cut),
+        Word(second, second.lower().replace("’", "'"), end - len(second), end),
+    ]
+
+
+class _Part(NamedTuple):
+    word: str
+    prefix: bool
+    gap: bool
+
+
+class Hit(NamedTuple):
+    """A cue entry found in the words ``[first, last)``, spanning ``start:end`` chars."""
+
+    entry: str
+    first: int
+    last: int
+    start: int
+    end: int
+
+
+_Cue = tuple[str, str, tuple[_Part, ...]]  # category, entry, parts
+
+
+class CueIndex:
+    """Cue phrases of several categories matched over words in one pass: ``talks``,
+    ``negotiat*`` (any word starting so), ``invite ... to`` (up to ``CUE_GAP`` words
+    between). Each word is looked up once, whatever the size of the lexicon."""
+
+    def __init__(self, categories: dict[str, Iterable[str]], case_sensitive: bool = False):
+        self.case_sensitive = case_sensitive
+        self._field = 0 if case_sensitive else 1  # Word.text or Word.key
+        self._exact: dict[str, list[_Cue]] = {}
+        self._prefixed: dict[str, list[_Cue]] = {}
+        for category, entries in categories.items():
+            for entry in entries:
+                parts = self._parse(entry)
+                if parts and parts[0].prefix:
+                    self._prefixed.setdefault(parts[0].word[:3], []).append(
+                        (category, entry, parts)
+                    )
+                elif parts:
+                    self._exact.setdefault(parts[0].word, []).append((category, entry, parts))
+
+    def _parse(self, entry: str) -> tuple[_Part, ...]:
+        parts = []
+        for index, piece in enumerate(entry.split(" ... ")):
+            tokens = [self._key(w) for w in words(piece, (0, len(piece)))]
+            for position, token in enumerate(tokens):
+                last = position == len(tokens) - 1
+                parts.append(
+                    _Part(token, last and piece.endswith("*"), index > 0 and position == 0)
+                )
+        return tuple(parts)
+
+    def _key(self, word: Word) -> str:
+        return word[self._field]
+
+    def _matches(self, word: Word, part: _Part) -> bool:
+        key = self._key(word)
+        return key.startswith(part.word) if part.prefix else key == part.word
+
+    def _end(self, seq: Sequence[Word], first: int, parts: tuple[_Part, ...]) -> int | None:
+        """Index after the last word of ``parts`` matched from ``first``, or None."""
+        at = first + 1
+        for part in parts[1:]:
+            reach = min(at + CUE_GAP + 1 if part.gap else at + 1, len(seq))
+            for index in range(at, reach):
+                if self._matches(seq[index], part):
+                    at = index + 1
+                    break
+            else:
+                return None
+        return at
+
+    def _candidates(self, key: str) -> list[_Cue]:
+        exact = self._exact.get(key, [])
+        prefixed = self._prefixed.get(key[:3])
+        if not prefixed:
+            return exact
+        return exact + [c for c in prefixed if key.startswith(c[2][0].word)]
+
+    def scan(self, seq: Sequence[Word]) -> dict[str, list[Hit]]:
+        """Hits by category: leftmost-longest, not overlapping within a category."""
+        found: dict[str, list[Hit]] = {}
+        free: dict[str, int] = {}
+        exact, prefixed, field = self._exact, self._prefixed, self._field
+        starts = [i for i, w in enumerate(seq) if w[field] in exact or w[field][:3] in prefixed]
+        for index in starts:
+            word = seq[index]
+            best: dict[str, Hit] = {}
+            for category, entry, parts in self._candidates(self._key(word)):
+                if free.get(category, 0) > index:
+                    continue
+                end = index + 1 if len(parts) == 1 else self._end(seq, index, parts)
+                if end is not None and (category not in best or end > best[category].last):
+                    best[category] = Hit(entry, index, end, word.start, seq[end - 1].end)
+            for category, hit in best.items():
+                found.setdefault(category, []).append(hit)
+                free[category] = hit.last
+        return found
 
 
 @dataclass(frozen=True)
 class Place:
-    """A gazetteer entry as found in text: its canonical name and what kind of place it is."""
+    """A gazetteer entry: its canonical name and what kind of place it is."""
 
     name: str
     kind: str  # country | demonym | city | venue | region
-    country: str | None
+
+
+def _places() -> dict[str, Place]:
+    data = table("places.json")
+    index: dict[str, Place] = {}
+    for country, forms in data["countries"].items():
+        for name in forms["names"]:
+            index[name] = Place(country, "country")
+        for demonym in forms["demonyms"]:
+            index[demonym] = Place(country, "demonym")
+    for region in data["regions"]:
+        index[region] = Place(region, "region")
+    for city in data["cities"]:
+        index[city] = Place(city, "city")
+    for venue in data["venues"]:
+        index[venue] = Place(venue, "venue")
+    return index
 
 
 _TOPICS = table("topics.json")
 _POLARITY = table("polarity.json")
 _EVENTS = table("events.json")
-_TOPIC_CUES = {topic: compile_cues(_TOPICS[topic]) for topic in TOPIC_ORDER}
-_ANAPHORS = compile_cues(_TOPICS["anaphors"])
+# Checked in this order; the first polarity rule with a hit decides.
+_POLARITY_RULES = (
+    ("uncertain_cues", "uncertain"),
+    ("uncertain", "uncertain"),
+    ("conditional", "uncertain"),
+    ("deny", "deny"),
+)
+_POLARITY_LISTS = (
+    *(key for key, _ in _POLARITY_RULES),
+    "negations",
+    "negation_neutralisers",
+    "negative_predicates",
+    "hedges",
+)
+_CONTENT_CUES = CueIndex(
+    {
+        **{f"topic:{topic}": _TOPICS[topic] for topic in TOPIC_ORDER},
+        "anaphor": _TOPICS["anaphors"],
+        **{f"polarity:{key}": _POLARITY[key] for key in _POLARITY_LISTS},
+        **{f"kind:{kind}": cues for kind, cues in _EVENTS["kinds"].items()},
+        **{f"status:{status}": cues for status, cues in _EVENTS["statuses"].items()},
+    }
+)
+_REPORT_CUES = CueIndex({"uncertain": _POLARITY["uncertain_cues"]})
+_CLAUSE_BREAKS = CueIndex({"break": _TOPICS["clause_breaks"], "report": _TOPICS["reporting_verbs"]})
+_HOST_WORDS = frozenset(_TOPICS["host_words"])
 _NOT_VENUE_HEADS = frozenset(w.lower() for w in _TOPICS["not_venue_heads"])
 _VENUE_PREPOSITIONS = frozenset(_TOPICS["venue_prepositions"])
-_NOT_PARTY_PREPOSITIONS = frozenset(_TOPICS["not_participant_prepositions"])
-_TITLE_WORDS = frozenset(_TOPICS["title_words"])
-_ATTRIBUTE_HEADS = frozenset(_TOPICS["attribute_heads"])
-_MOTION_WORDS = frozenset(_TOPICS["motion_words"])
-_CLAUSE_BREAK = compile_cues(_TOPICS["clause_breaks"])
 _PRESENCE_VERBS = frozenset(_TOPICS["presence_verbs"])
-_WORD_AFTER = re.compile(r"\W*([\w’']+)")
-_HOST_CUE = compile_cues(["host", "hosts", "hosted", "hosting", "would host", "will host"])
-_POLARITY_CUES = {
-    key: compile_cues(_POLARITY[key])
-    for key in ("uncertain_cues", "uncertain", "conditional", "deny", "negations", "hedges")
-}
-_NEUTRALISERS = compile_cues(_POLARITY["negation_neutralisers"])
-_NEGATIVE_PREDICATES = compile_cues(_POLARITY["negative_predicates"])
-_EVENT_KINDS = {kind: compile_cues(cues) for kind, cues in _EVENTS["kinds"].items()}
-_EVENT_STATUSES = {status: compile_cues(cues) for status, cues in _EVENTS["statuses"].items()}
-_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+_MOTION_WORDS = frozenset(_TOPICS["motion_words"])
+_NOT_PARTY_PREPOSITIONS = frozenset(_TOPICS["not_participant_prepositions"])
+_ATTRIBUTE_HEADS = frozenset(_TOPICS["attribute_heads"])
+_TITLE_WORDS = frozenset(_TOPICS["title_words"])
+_PLACE_INDEX = _places()
+_PLACES = CueIndex({"place": _PLACE_INDEX}, case_sensitive=True)
+_VENUE_RANK = {"venue": 0, "city": 1, "region": 2, "country": 3}
+_NON_NAMES = frozenset([*_PLACE_INDEX, *(w.capitalize() for w in timex.calendar_words())])
 _NAME_TOKEN = r"[A-ZÀ-ÖØ-ÞŁŚŠŽČ][^\W\d_]+"
 # Hyphens split names: "a Trump-Putin meeting" names two people.
 _NAME = re.compile(rf"(?<!\w){_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*")
 
 
-def _places() -> tuple[re.Pattern[str], dict[str, Place]]:
-    data = table("places.json")
-    index: dict[str, Place] = {}
-    for country, forms in data["countries"].items():
-        for name in forms["names"]:
-            index[name] = Place(country, "country", country)
-        for demonym in forms["demonyms"]:
-            index[demonym] = Place(country, "demonym", country)
-    for region in data["regions"]:
-        index[region] = Place(region, "region", None)
-    for city, country in data["cities"].items():
-        index[city] = Place(city, "city", country)
-    for venue, city in data["venues"].items():
-        index[venue] = Place(venue, "venue", data["cities"].get(city))
-    surfaces = sorted(index, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in surfaces) + r")(?![\w-])"
-    )
-    return pattern, index
+@dataclass
+class _Claim:
+    """What describe() works on: the words around the content and the reporting spans."""
 
+    doc: Document
+    content: Span
+    context: list[Word]
+    inside: slice
+    reporting: list[Span]
+    places: list[Hit]
 
-_PLACE_PATTERN, _PLACE_INDEX = _places()
-_VENUE_RANK = {"venue": 0, "city": 1, "region": 2, "country": 3}
-_NON_NAMES = frozenset([*_PLACE_INDEX, *(w.capitalize() for w in timex.calendar_words())])
+    @property
+    def words(self) -> list[Word]:
+        return self.context[self.inside]
 
 
 def describe(
     doc: Document, attribution: Attribution, speaker: Actor, anchor: date | None
 ) -> Facets:
     """The facets of one claim; see the module docstring for the scope of each."""
-    text = doc.text
-    content = attribution.content.span
-    context = _sentence_span(doc, content)
-    time = _claim_time(doc, attribution, context, anchor)
-    masked = _masked(text, content, time)
-    cues = {topic: pattern.search(masked) for topic, pattern in _TOPIC_CUES.items()}
-    reporting = [m.span for m in (attribution.cue, attribution.source) if m is not None]
-    venue = _venue(text, content, context, reporting, cued=any(cues.values()))
-    participants = _participants(doc, content, speaker, venue, talks=bool(cues["talks"]))
-    polarity, polarity_cue = _polarity(masked, attribution.cue.text if attribution.cue else "")
-    named_person = any(" " in p for p in participants) and bool(cues["talks"] or venue)
+    claim = _claim(doc, attribution)
+    time = _claim_time(claim, anchor)
+    content = [
+        w for w in claim.words if not (time and time.start and _within((w.start, w.end), time.span))
+    ]
+    hits = _CONTENT_CUES.scan(content)
+    cues = {topic: f"topic:{topic}" in hits for topic in TOPIC_ORDER}
+    venue = _venue(claim, cued=any(cues.values()))
+    anaphor = cues["talks"] and "anaphor" in hits
+    participants = _participants(claim, speaker, venue, anaphor)
+    scope = _topical_sentences(claim, content, hits, time)
+    scope_hits = hits if scope is content else _CONTENT_CUES.scan(scope)
+    polarity, polarity_cue = _polarity(scope, scope_hits, _report_words(doc, attribution))
+    named_person = any(" " in p for p in participants) and (cues["talks"] or venue is not None)
     topics = _topics(cues, venue, time, named_person)
-    kind, status = _event(masked, polarity) if "talks" in topics else (None, None)
+    kind, status = _event(hits, polarity) if "talks" in topics else (None, None)
     return Facets(
         topics=topics,
         venue=venue[0].name if venue else None,
@@ -139,6 +295,27 @@ def describe(
         event_kind=kind,
         event_status=status,
     )
+
+
+def _claim(doc: Document, attribution: Attribution) -> _Claim:
+    content = attribution.content.span
+    context = words(doc.text, _window(doc, content))
+    starts = [w.start for w in context]
+    inside = slice(bisect_left(starts, content[0]), bisect_left(starts, content[1]))
+    reporting = [m.span for m in (attribution.cue, attribution.source) if m is not None]
+    places = _PLACES.scan(context).get("place", [])
+    return _Claim(doc, content, context, inside, reporting, places)
+
+
+def _within(inner: Span, outer: Span) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _window(doc: Document, content: Span) -> Span:
+    """The content, a few words before it (prepositions of a place) and what trails it in
+    its sentence, bounded so that long sentences cost no more than short ones."""
+    sentence = _sentence_span(doc, content)
+    return max(sentence[0], content[0] - LEAD_CHARS), min(sentence[1], content[1] + TRAIL_CHARS)
 
 
 def _sentence_span(doc: Document, span: Span) -> Span:
@@ -158,149 +335,224 @@ def _sentence_index(doc: Document, position: int) -> int:
     return bisect_right(doc.sentences, position, key=lambda s: s[0]) - 1
 
 
-def _masked(text: str, content: Span, time: TimeExpression | None) -> str:
-    """The content with its time expression blanked: 'as soon as possible' is no condition."""
-    start, end = content
-    piece = text[start:end]
-    if time and time.start and start <= time.span[0] and time.span[1] <= end:
-        a, b = time.span[0] - start, time.span[1] - start
-        piece = piece[:a] + " " * (b - a) + piece[b:]
-    return piece
-
-
-def _claim_time(
-    doc: Document, attribution: Attribution, context: Span, anchor: date | None
-) -> TimeExpression | None:
-    """The first time inside the content, else the first one that trails it in the same
-    clause (see ``_trails``)."""
-    start, end = attribution.content.span
-    found = timex.find_times(doc.text, context, anchor)
-    inside = [t for t in found if start <= t.span[0] and t.span[1] <= end]
+def _claim_time(claim: _Claim, anchor: date | None) -> TimeExpression | None:
+    """The first time inside the content, else the first one trailing it (``_trails``)."""
+    if not claim.context:
+        return None
+    span = (claim.context[0].start, claim.context[-1].end)
+    found = timex.find_times(claim.doc.text, span, anchor)
+    inside = [
+        t
+        for t in found
+        if _within(t.span, claim.content)
+        and not _reporting_time(claim, t, anchor)
+        and not _negated(claim, t)
+    ]
     if inside:
         return inside[0]
-    reporting = [m.span for m in (attribution.cue, attribution.source) if m is not None]
-    return next((t for t in found if _trails(doc.text, (start, end), t.span, reporting)), None)
+    return next((t for t in found if _trails(claim, t.span)), None)
 
 
-def _trails(text: str, content: Span, span: Span, reporting: list[Span]) -> bool:
+def _negated(claim: _Claim, time: TimeExpression) -> bool:
+    """A time just after a negation is the time a claim rules out ('it may not be Sunday')."""
+    index = bisect_left([w.start for w in claim.context], time.span[0])
+    before = claim.context[max(0, index - NEGATION_REACH) : index]
+    return "polarity:negations" in _CONTENT_CUES.scan(before)
+
+
+def _reporting_time(claim: _Claim, time: TimeExpression, anchor: date | None) -> bool:
+    """A past time that opens the content right after the cue dates the reporting:
+    'Trump said [Wednesday he expected to meet Putin]'."""
+    opens = time.span[0] - claim.content[0] < REPORT_GAP
+    by_cue = any(_gap(time.span, r) < REPORT_GAP for r in claim.reporting)
+    past = anchor is not None and time.end is not None and time.end <= anchor.isoformat()
+    return opens and by_cue and past
+
+
+def _report_words(doc: Document, attribution: Attribution) -> list[Word]:
+    """The words of the attribution's predicate around its cue: the cue may be 'confirm'
+    alone in 'Peskov would not confirm or deny that ...'."""
+    if attribution.cue is None:
+        return []
+    start, end = attribution.cue.span
+    source = attribution.source.span if attribution.source else None
+    lead = source[1] if source and 0 <= start - source[1] <= LEAD_CHARS else start - LEAD_CHARS // 2
+    content = attribution.content.span[0]
+    tail = content if 0 <= content - end <= LEAD_CHARS else end
+    return words(doc.text, (max(0, lead), tail))
+
+
+def _topical_sentences(
+    claim: _Claim, content: list[Word], hits: dict[str, list[Hit]], time: TimeExpression | None
+) -> list[Word]:
+    """The sentences of a multi-sentence content that carry a topic cue, which decide its
+    polarity ('This conflict should never have started. [...] These negotiations will
+    begin immediately'); the whole content when it is one sentence or none has a cue."""
+    doc = claim.doc
+    first = max(_sentence_index(doc, claim.content[0]), 0)
+    last = _sentence_index(doc, claim.content[1] - 1)
+    if last <= first or not content:
+        return content
+    starts = [start for start, _ in doc.sentences[first : last + 1]]
+    sentence_of = [bisect_right(starts, w.start) for w in content]
+    topical = {
+        sentence_of[hit.first] for topic in TOPIC_ORDER for hit in hits.get(f"topic:{topic}", [])
+    }
+    # A place or a time makes a sentence topical too ("so maybe Switzerland").
+    topical |= {bisect_right(starts, hit.start) for hit in claim.places}
+    if time:
+        topical.add(bisect_right(starts, time.span[0]))
+    if not topical:
+        return content
+    return [w for w, sentence in zip(content, sentence_of, strict=True) if sentence in topical]
+
+
+def _trails(claim: _Claim, span: Span) -> bool:
     """Whether a time or place outside the content still belongs to the claim: it follows
     the content, no clause break or attribution stands between them, and it is not right
     by the cue or source ("Peskov said on Thursday")."""
-    if span[0] < content[1]:
+    end = claim.content[1]
+    if span[0] < end:
         return False
-    if any(content[1] <= r[0] < span[0] for r in reporting) or _near(span, reporting):
+    if any(end <= r[0] < span[0] or _gap(span, r) < REPORT_GAP for r in claim.reporting):
         return False
-    return not _CLAUSE_BREAK.search(text, content[1], span[0])
-
-
-def _near(span: Span, reporting: list[Span]) -> bool:
-    """Whether a time or place outside the content dates or locates the reporting."""
-    return any(_gap(span, r) < REPORT_TIME_GAP for r in reporting)
+    between = [w for w in claim.context[claim.inside.stop :] if w.end <= span[0]]
+    return "break" not in _CLAUSE_BREAKS.scan(between)
 
 
 def _gap(a: Span, b: Span) -> int:
     return max(a[0] - b[1], b[0] - a[1], 0)
 
 
-def _word_before(text: str, position: int) -> tuple[str, int]:
-    """The word ending just before ``position`` and where it starts."""
-    found = _WORD_BEFORE.search(text, max(0, position - 30), position)
-    return (found.group(1), found.start(1)) if found else ("", position)
+def _before(seq: Sequence[Word], index: int) -> tuple[str, int]:
+    """The word before ``seq[index]`` skipping an article, and its index."""
+    index -= 1
+    if index >= 0 and seq[index].key == "the":
+        index -= 1
+    return (seq[index].key, index) if index >= 0 else ("", index)
 
 
-def _venue(
-    text: str, content: Span, context: Span, reporting: list[Span], cued: bool
-) -> tuple[Place, Span] | None:
+def _venue(claim: _Claim, cued: bool) -> tuple[Place, Span] | None:
     """The most specific place introduced as a location ('in Jeddah', 'come to Moscow',
     'Saudi Arabia would host'), inside the content first, then trailing it. Without a
     topic cue only a presence ('would be in Geneva') counts."""
     candidates = []
-    for match in _PLACE_PATTERN.finditer(text, context[0], context[1]):
-        place = _PLACE_INDEX[match.group()]
-        if place.kind == "demonym" or not _is_location(text, match, place, cued):
+    for hit in claim.places:
+        place = _PLACE_INDEX[hit.entry]
+        if place.kind == "demonym" or not _is_location(claim.context, hit, place, cued):
             continue
-        inside = content[0] <= match.start() and match.end() <= content[1]
-        if not inside and not _trails(text, content, match.span(), reporting):
-            continue
-        rank = (not inside, _VENUE_RANK[place.kind], _gap(match.span(), content))
-        candidates.append((rank, place, match.span()))
+        span = (hit.start, hit.end)
+        inside = _within(span, claim.content)
+        if inside or _trails(claim, span):
+            candidates.append(((not inside, _VENUE_RANK[place.kind], hit.start), place, span))
     if not candidates:
         return None
     _, place, span = min(candidates, key=lambda c: c[0])
     return place, span
 
 
-def _is_location(text: str, match: re.Match, place: Place, cued: bool) -> bool:
-    before, position = _word_before(text, match.start())
-    if before == "the":
-        before, position = _word_before(text, position)
+def _is_location(seq: Sequence[Word], hit: Hit, place: Place, cued: bool) -> bool:
+    before, index = _before(seq, hit.first)
+    head = seq[index - 1].key if index > 0 else ""
     if not cued:
-        head, _ = _word_before(text, position)
         return before == "in" and head in _PRESENCE_VERBS and place.kind in ("city", "venue")
     if before in _VENUE_PREPOSITIONS:
-        head, _ = _word_before(text, position)
         if before == "to" and place.kind == "country":
-            return head.lower() in _MOTION_WORDS
-        return head.lower() not in _NOT_VENUE_HEADS
-    return bool(_HOST_CUE.match(text, match.end() + 1, match.end() + 20))
+            return head in _MOTION_WORDS
+        return head not in _NOT_VENUE_HEADS
+    return any(w.key in _HOST_WORDS for w in seq[hit.last : hit.last + 2])
+
+
+@dataclass(frozen=True)
+class _Party:
+    name: str
+    position: int
+    person: bool
 
 
 def _participants(
-    doc: Document, content: Span, speaker: Actor, venue: tuple[Place, Span] | None, talks: bool
+    claim: _Claim, speaker: Actor, venue: tuple[Place, Span] | None, anaphor: bool
 ) -> list[str]:
-    """Countries and people named as parties in the content (not places, not the speaker);
-    for an anaphor such as 'such a meeting', the parties of the nearest earlier sentence."""
-    venue_span = venue[1] if venue else None
-    names = _parties(doc.text, content, venue_span)
-    if not names and talks and _ANAPHORS.search(doc.text, *content):
-        names = _antecedent_parties(doc, content)
-    speaker_key = _key(speaker.name)
-    return [n for n in names if _key(n) != speaker_key]
+    """Countries and people named as parties in the content (not the venue, not the source
+    mention); for an anaphor such as 'such a meeting', the parties of the nearest earlier
+    sentence that names two, leaving out the speaker, who is named there for speaking."""
+    skip = [venue[1]] if venue else []
+    skip += claim.reporting
+    parties = _parties(claim.doc.text, claim.context, claim.places, _before_report(claim), skip)
+    if not parties and anaphor:
+        parties = _antecedent_parties(claim, _key(speaker.name))
+    return [party.name for party in parties]
 
 
-def _parties(text: str, span: Span, venue_span: Span | None) -> list[str]:
-    found: dict[str, int] = {}
-    for match in _PLACE_PATTERN.finditer(text, *span):
-        place = _PLACE_INDEX[match.group()]
-        if place.kind not in ("country", "demonym") or match.span() == venue_span:
-            continue
-        before, position = _word_before(text, match.start())
-        if before == "the":
-            before, _ = _word_before(text, position)
-        if place.kind == "country" and before in _NOT_PARTY_PREPOSITIONS:
-            continue
-        after = _WORD_AFTER.match(text, match.end())
-        if after and after.group(1).lower() in _ATTRIBUTE_HEADS:
-            continue
-        found.setdefault(place.name, match.start())
-    for match in _NAME.finditer(text, *span):
-        for name, position in _people(match):
-            found.setdefault(name, position)
-    return sorted(found, key=found.get)
+def _before_report(claim: _Claim) -> slice:
+    """The content up to a clause break that opens an embedded report: in 'could hold talks
+    after Trump said he had spoken with Putin', Trump and Putin are no parties."""
+    found = _CLAUSE_BREAKS.scan(claim.words)
+    reports = [hit.first for hit in found.get("report", [])]
+    for hit in found.get("break", []):
+        if any(hit.first < r <= hit.first + REPORT_REACH for r in reports):
+            return slice(claim.inside.start, claim.inside.start + hit.first)
+    return claim.inside
 
 
-def _people(match: re.Match) -> list[tuple[str, int]]:
-    """Person names in a run of capitalised words, titles and places stripped."""
-    if match.group() in _PLACE_INDEX:
+def _parties(
+    text: str, seq: list[Word], places: list[Hit], inside: slice, skip: list[Span]
+) -> list[_Party]:
+    """Parties named in ``seq[inside]``; ``places`` are the gazetteer hits in ``seq``."""
+    found: dict[str, _Party] = {}
+    span = seq[inside]
+    if not span:
         return []
+    for hit in places:
+        if hit.first < inside.start or hit.last > inside.stop:
+            continue
+        place = _PLACE_INDEX[hit.entry]
+        if place.kind in ("country", "demonym") and _is_party_place(seq, hit, place):
+            found.setdefault(place.name, _Party(place.name, hit.start, False))
+    for match in _NAME.finditer(text, span[0].start, span[-1].end):
+        name = _person(match)
+        if name:
+            found.setdefault(name, _Party(name, match.start(), True))
+    return sorted(
+        (p for p in found.values() if not any(s[0] <= p.position < s[1] for s in skip)),
+        key=lambda p: p.position,
+    )
+
+
+def _is_party_place(seq: Sequence[Word], hit: Hit, place: Place) -> bool:
+    """A country as a party, not as a place ('in Ukraine') or an attribute ('US envoy')."""
+    before, _ = _before(seq, hit.first)
+    if place.kind == "country" and before in _NOT_PARTY_PREPOSITIONS:
+        return False
+    return not (hit.last < len(seq) and seq[hit.last].key in _ATTRIBUTE_HEADS)
+
+
+def _person(match: re.Match) -> str | None:
+    """The person named by a run of capitalised words, titles and places stripped."""
+    if match.group() in _PLACE_INDEX:
+        return None
     tokens = match.group().split()
     kept = [t for t in tokens if t not in _TITLE_WORDS and t not in _NON_NAMES]
     if not kept or kept != tokens[len(tokens) - len(kept) :]:
-        return []
-    actor = _canonical(" ".join(kept))
-    if actor is None:
-        return []
-    return [(actor, match.start())]
+        return None
+    return _canonical(" ".join(kept))
 
 
-def _antecedent_parties(doc: Document, content: Span) -> list[str]:
-    index = _sentence_index(doc, content[0])
+def _antecedent_parties(claim: _Claim, speaker_key: str) -> list[_Party]:
+    """Parties of the nearest earlier talks sentence naming two: people if it names two."""
+    doc = claim.doc
+    index = _sentence_index(doc, claim.content[0])
     for sentence in reversed(doc.sentences[max(0, index - ANAPHOR_REACH) : max(index, 0)]):
-        if not _TOPIC_CUES["talks"].search(doc.text, *sentence):
+        seq = words(doc.text, sentence)
+        if "topic:talks" not in _CONTENT_CUES.scan(seq):
             continue
-        names = _parties(doc.text, sentence, None)
-        if len(names) >= 2:
-            return names
+        places = _PLACES.scan(seq).get("place", [])
+        found = _parties(doc.text, seq, places, slice(0, len(seq)), [])
+        parties = [p for p in found if _key(p.name) != speaker_key]
+        people = [p for p in parties if p.person]
+        chosen = people if len(people) >= 2 else parties
+        if len(chosen) >= 2:
+            return chosen
     return []
 
 
@@ -327,44 +579,47 @@ def _key(name: str) -> str:
     return key(name) if key else name.casefold()
 
 
-def _polarity(content: str, cue: str) -> tuple[str, str | None]:
-    """Affirm, deny or uncertain, decided by the first rule in ``data/polarity.json`` order."""
-    found = _POLARITY_CUES["uncertain_cues"].search(f"{cue} {content}")
-    if found:
-        return "uncertain", found.group()
-    for key, polarity in (
-        ("uncertain", "uncertain"),
-        ("conditional", "uncertain"),
-        ("deny", "deny"),
-    ):
-        found = _POLARITY_CUES[key].search(content)
+def _polarity(
+    content: list[Word], hits: dict[str, list[Hit]], cue: list[Word]
+) -> tuple[str, str | None]:
+    """Affirm, deny or uncertain, decided by the first rule in ``data/polarity.json`` order;
+    the second value is the words that decided it."""
+    reported = _REPORT_CUES.scan(cue).get("uncertain")
+    if reported:
+        return "uncertain", _spoken(cue, reported[0])
+    for key, polarity in _POLARITY_RULES:
+        found = hits.get(f"polarity:{key}")
         if found:
-            return polarity, found.group()
-    negation = _negation(content)
+            return polarity, _spoken(content, found[0])
+    negation = _negation(content, hits)
     if negation:
         return "deny", negation
-    found = _POLARITY_CUES["hedges"].search(content)
+    found = hits.get("polarity:hedges")
     if found:
-        return "uncertain", found.group()
+        return "uncertain", _spoken(content, found[0])
     return "affirm", None
 
 
-def _negation(content: str) -> str | None:
-    """A negation that is not cancelled ('though not in full') or negating something bad
-    ('would not be a big problem')."""
-    cancelled = [m.span() for m in _NEUTRALISERS.finditer(content)]
-    for match in _POLARITY_CUES["negations"].finditer(content):
-        if any(s <= match.start() < e for s, e in cancelled):
+def _spoken(seq: Sequence[Word], hit: Hit) -> str:
+    """The words of a hit as written (apostrophes aside): "did not specify", "refused"."""
+    return " ".join(w.text for w in seq[hit.first : hit.last]).replace(" n't", "n't")
+
+
+def _negation(content: list[Word], hits: dict[str, list[Hit]]) -> str | None:
+    """A negation that is not cancelled ('though not in full') and does not negate something
+    bad ('would not be a big problem')."""
+    neutralisers = hits.get("polarity:negation_neutralisers", [])
+    cancelled = {i for hit in neutralisers for i in range(hit.first, hit.last)}
+    bad = [hit.first for hit in hits.get("polarity:negative_predicates", [])]
+    for hit in hits.get("polarity:negations", []):
+        if hit.first in cancelled or any(hit.last <= b < hit.last + CUE_GAP for b in bad):
             continue
-        following = content[match.end() : match.end() + 40].split()[:4]
-        if _NEGATIVE_PREDICATES.search(" ".join(following)):
-            continue
-        return match.group()
+        return content[hit.first].text
     return None
 
 
 def _topics(
-    cues: dict[str, re.Match | None],
+    cues: dict[str, bool],
     venue: tuple[Place, Span] | None,
     time: TimeExpression | None,
     named_person: bool,
@@ -381,9 +636,10 @@ def _topics(
     return [topic for topic in TOPIC_ORDER if topic in present]
 
 
-def _event(content: str, polarity: str) -> tuple[str | None, str | None]:
-    kind = next((k for k, p in _EVENT_KINDS.items() if p.search(content)), None)
-    status = next((s for s, p in _EVENT_STATUSES.items() if p.search(content)), None)
+def _event(hits: dict[str, list[Hit]], polarity: str) -> tuple[str | None, str | None]:
+    """The first event kind and status (``data/events.json`` order) with a cue."""
+    kind = next((k for k in _EVENTS["kinds"] if f"kind:{k}" in hits), None)
+    status = next((s for s in _EVENTS["statuses"] if f"status:{s}" in hits), None)
     if polarity == "deny" and status not in ("refused", "postponed"):
         status = "refused"
     return kind, status

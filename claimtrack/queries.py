@@ -242,9 +242,10 @@ def _slot(claim: dict, field: str) -> object:
 
 
 def _shown(claim: dict, field: str) -> object:
+    """A slot value as reported in a change; None when the claim leaves it empty."""
     if field == "time":
         return claim["time"]["text"] if claim["time"] else None
-    return claim[field]
+    return claim[field] or None
 
 
 def _filtered(
@@ -273,16 +274,20 @@ def actors(store: Store) -> list[dict]:
         GROUP BY act.id ORDER BY claims DESC, act.name
         """
     )
-    aliases: dict[int, list[str]] = {}
+    aliases: dict[int, dict[str, str]] = {}  # actor id -> casefolded alias -> alias
     for row in store.query("SELECT actor_id, alias FROM aliases ORDER BY alias"):
-        aliases.setdefault(row["actor_id"], []).append(row["alias"])
+        aliases.setdefault(row["actor_id"], {}).setdefault(row["alias"].casefold(), row["alias"])
     return [
         {
             "id": row["id"],
             "name": row["name"],
             "kind": row["kind"],
             "country": row["country"],
-            "aliases": [alias for alias in aliases.get(row["id"], []) if alias != row["name"]],
+            "aliases": [
+                alias
+                for folded, alias in aliases.get(row["id"], {}).items()
+                if folded != row["name"].casefold()
+            ],
             "roles": json.loads(row["roles"] or "[]"),
             "claims": row["claims"],
             "first": row["first"],

@@ -150,10 +150,13 @@ class AddResult:
 class Store:
     """An open claimtrack database."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.db = sqlite_utils.Database(conn, execute_plugins=False)
-        self.path = path
+        # Speaker name -> actor id and (actor id, mention) pairs already aliased, so that
+        # a batch resolves each name once; cleared when a transaction rolls back.
+        self._actor_ids: dict[str, int] = {}
+        self._mentions_seen: set[tuple[int, str]] = set()
 
     def close(self) -> None:
         self.conn.close()
@@ -180,10 +183,15 @@ class Store:
         duplicate = self.find_duplicate(article)
         if duplicate is not None:
             return AddResult("duplicate", duplicate, 0)
-        with self.db.atomic():
-            article_id = self._insert_article(article)
-            for claim in claims:
-                self._insert_claim(article_id, claim)
+        try:
+            with self.db.atomic():
+                article_id = self._insert_article(article)
+                for claim in claims:
+                    self._insert_claim(article_id, claim)
+        except BaseException:
+            self._actor_ids.clear()
+            self._mentions_seen.clear()
+            raise
         return AddResult("added", article_id, len(claims))
 
     def _insert_article(self, article: Article) -> int:
@@ -205,7 +213,7 @@ class Store:
             "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "extractor_version": EXTRACTOR_VERSION,
         }
-        return self.db["articles"].insert(row).last_pk
+        return self._insert("articles", row)
 
     def _insert_claim(self, article_id: int, claim: Claim) -> None:
         facets = claim.facets
@@ -238,7 +246,7 @@ class Store:
             "confidence": claim.confidence,
             "extractor_version": EXTRACTOR_VERSION,
         }
-        claim_id = self.db["claims"].insert(row).last_pk
+        claim_id = self._insert("claims", row)
         self.conn.execute(
             "INSERT INTO claims_fts (rowid, content, venue, participants, speaker)"
             " VALUES (?, ?, ?, ?, ?)",
@@ -258,11 +266,17 @@ class Store:
         knows the speaker. A mention spelled differently but with the same key (Peskow for
         Peskov) becomes an alias.
         """
-        key = actor_key(claim.speaker)
-        row = self.conn.execute("SELECT actor_id FROM aliases WHERE key = ?", (key,)).fetchone()
-        actor_id = row[0] if row else self._insert_actor(claim.speaker, claim.speaker_kind)
-        if claim.speaker_text and actor_key(claim.speaker_text) == key:
-            self._add_alias(actor_id, claim.speaker_text)
+        actor_id = self._actor_ids.get(claim.speaker)
+        if actor_id is None:
+            key = actor_key(claim.speaker)
+            row = self.conn.execute("SELECT actor_id FROM aliases WHERE key = ?", (key,)).fetchone()
+            actor_id = row[0] if row else self._insert_actor(claim.speaker, claim.speaker_kind)
+            self._actor_ids[claim.speaker] = actor_id
+        mention = (actor_id, claim.speaker_text)
+        if claim.speaker_text and mention not in self._mentions_seen:
+            self._mentions_seen.add(mention)
+            if actor_key(claim.speaker_text) == actor_key(claim.speaker):
+                self._add_alias(actor_id, claim.speaker_text)
         return actor_id
 
     def _insert_actor(self, name: str, kind: str) -> int:
@@ -271,12 +285,22 @@ class Store:
             "name": known.name if known else name,
             "kind": known.kind if known else kind,
             "country": known.country if known else None,
-            "roles": json.dumps(list(known.roles) if known else [], ensure_ascii=False),
+            "roles": json.dumps(
+                list(dict.fromkeys(known.roles if known else ())), ensure_ascii=False
+            ),
         }
-        actor_id = self.db["actors"].insert(row).last_pk
+        actor_id = self._insert("actors", row)
         for alias in (name, row["name"], *(known.aliases if known else ())):
             self._add_alias(actor_id, alias)
         return actor_id
+
+    def _insert(self, table: str, row: dict) -> int:
+        """Insert a row and return its id (plain SQL: sqlite-utils' insert re-reads the
+        table's schema on every call)."""
+        columns = ", ".join(row)
+        marks = ", ".join("?" * len(row))
+        sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
+        return self.conn.execute(sql, tuple(row.values())).lastrowid
 
     def _add_alias(self, actor_id: int, alias: str) -> None:
         self.conn.execute(
@@ -286,12 +310,17 @@ class Store:
 
 
 def known_actor(name: str) -> Actor | None:
-    """The actors module's record (kind, country, aliases, roles) of a speaker, if any."""
+    """The actors module's record (kind, country, aliases, roles) of a speaker, if any.
+
+    Only a record of the same actor (same key) counts: a role phrase resolved to someone
+    else must not rename the speaker.
+    """
     try:
         from claimtrack.actors import canonical_actor
     except ImportError:
         return None
-    return canonical_actor(name)
+    known = canonical_actor(name)
+    return known if known and actor_key(known.name) == actor_key(name) else None
 
 
 def open_store(path: Path, create: bool = False) -> Store:
@@ -302,13 +331,20 @@ def open_store(path: Path, create: bool = False) -> Store:
     if not path.exists():
         if not create:
             raise StoreError(f"no database at {path} (run 'claimtrack ingest' first)")
-        path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create {path.parent}: {exc.strerror}") from None
+    try:
+        conn = sqlite3.connect(path)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open {path}: {exc}") from None
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db = sqlite_utils.Database(conn, execute_plugins=False)
         migrate(db, _schema_version(conn, path))
         conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL; no fsync per article
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:
         conn.close()
@@ -316,7 +352,7 @@ def open_store(path: Path, create: bool = False) -> Store:
     except StoreError:
         conn.close()
         raise
-    return Store(conn, path)
+    return Store(conn)
 
 
 def _schema_version(conn: sqlite3.Connection, path: Path) -> int:

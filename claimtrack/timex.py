@@ -76,25 +76,74 @@ _RULES: dict[str, str] = {
     rf"(?:\s+(?P<year>{_YEAR}))?|(?P<month2>{_MONTH})\s+(?P<year2>{_YEAR})",
     "year": rf"(?:in|by|since|until|during)\s+(?P<year>{_YEAR})\b",
 }
+# Every word the rules above may start with besides the data's own phrases.
+_LEAD_WORDS = [
+    "between",
+    "within",
+    "in",
+    "over",
+    "for",
+    "during",
+    "on",
+    "from",
+    "since",
+    "until",
+    "by",
+    "till",
+    "of",
+    "at",
+    "this",
+    "next",
+    "last",
+    "coming",
+    "later",
+    "earlier",
+    "the",
+    "no",
+]
 _RULE_PATTERNS = {k: re.compile(p, re.IGNORECASE) for k, p in _RULES.items()}
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+# One word boundary up front lets the scanner skip most positions after a single test.
 _SCANNER = re.compile(
-    "|".join(
-        rf"\b(?P<{kind}>{_NAMED_GROUP.sub('(?:', pattern)})(?!\w)"
-        for kind, pattern in _RULES.items()
-    ),
+    r"\b(?:"
+    + "|".join(
+        rf"(?P<{kind}>{_NAMED_GROUP.sub('(?:', pattern)})(?!\w)" for kind, pattern in _RULES.items()
+    )
+    + ")",
     re.IGNORECASE,
 )
 
 
-def _words_pattern(words) -> re.Pattern:
-    """Whole words; a contraction such as "'ll" may follow a letter."""
-    ordered = sorted(words, key=len, reverse=True)
-    parts = [(r"(?<!\w)" if w[0].isalnum() else "") + re.escape(w) for w in ordered]
-    return re.compile(rf"(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE)
+_TRIGGERS = frozenset(
+    re.split(r"[\s-]", phrase)[0].lower()
+    for phrase in (
+        *_LEAD_WORDS,
+        *_VAGUE,
+        *_DATA["not_times"],
+        *_RELATIVE_DAYS,
+        *_NUMBERS,
+        *_RELATIVE_PERIODS,
+        *_PERIOD_PARTS,
+        *_DEADLINES,
+        *_MONTHS,
+        *_WEEKDAYS,
+    )
+)
+_WORD = re.compile(r"\w+")
+_TENSE_WORD = re.compile(r"['’]?\w+")
 
 
-_TENSE = {tense: _words_pattern(words) for tense, words in _DATA["tense"].items()}
+def _tense_phrases() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """First word -> (phrase words, tense) for the tense cues of the data file."""
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for tense, cues in _DATA["tense"].items():
+        for cue in cues:
+            tokens = tuple(_TENSE_WORD.findall(cue.lower().replace("’", "'")))
+            phrases.setdefault(tokens[0], []).append((tokens, tense))
+    return phrases
+
+
+_TENSE_PHRASES = _tense_phrases()
 
 
 @dataclass(frozen=True)
@@ -125,7 +174,7 @@ def find_times(text: str, span: Span, anchor: date | None) -> list[TimeExpressio
     start, end = span
     window = text[start:end]
     found = []
-    for match in _SCANNER.finditer(window):
+    for match in _scan(window):
         if match.lastgroup == "not_time":
             continue
         tense = tense_of(window, match.start(), match.end())
@@ -147,23 +196,40 @@ def calendar_words() -> tuple[str, ...]:
     return (*_MONTHS, *_WEEKDAYS)
 
 
+def _scan(text: str) -> list[re.Match]:
+    """What ``_SCANNER.finditer`` finds, trying the scanner only where a trigger word
+    starts: about three times faster on news text."""
+    found: list[re.Match] = []
+    for word in _WORD.finditer(text):
+        if found and word.start() < found[-1].end():
+            continue
+        key = word.group()
+        if key[0].isdigit() or key.lower() in _TRIGGERS:
+            match = _SCANNER.match(text, word.start())
+            if match:
+                found.append(match)
+    return found
+
+
 def tense_of(text: str, start: int, end: int) -> str | None:
     """The tense implied around ``text[start:end]``: the nearest cue before it, else after."""
-    before = text[max(0, start - 80) : start]
-    best: tuple[int, str] | None = None
-    for tense, pattern in _TENSE.items():
-        for cue in pattern.finditer(before):
-            if best is None or cue.start() > best[0]:
-                best = (cue.start(), tense)
-    if best:
-        return best[1]
-    after = text[end : end + 60]
-    first: tuple[int, str] | None = None
-    for tense, pattern in _TENSE.items():
-        cue = pattern.search(after)
-        if cue and (first is None or cue.start() < first[0]):
-            first = (cue.start(), tense)
-    return first[1] if first else None
+    before = _tense_cues(text[max(0, start - 80) : start])
+    if before:
+        return before[-1]
+    after = _tense_cues(text[end : end + 60])
+    return after[0] if after else None
+
+
+def _tense_cues(text: str) -> list[str]:
+    """The tenses of the cues in ``text``, in text order."""
+    tokens = _TENSE_WORD.findall(text.lower().replace("’", "'"))
+    found = []
+    for index, token in enumerate(tokens):
+        for phrase, tense in _TENSE_PHRASES.get(token, ()):
+            if tuple(tokens[index : index + len(phrase)]) == phrase:
+                found.append(tense)
+                break
+    return found
 
 
 def _iso(day: date | None) -> str | None:
@@ -285,12 +351,16 @@ def _between(m: re.Match, anchor: date | None, tense: str | None) -> _Range:
 
 
 def _deadline(m: re.Match, anchor: date | None, tense: str | None) -> _Range:
-    inner = _SCANNER.fullmatch(m["rest"]) or _SCANNER.search(m["rest"])
-    target = _resolve_match(inner, anchor, tense or FUTURE)
+    rest = m["rest"]
+    inner = _SCANNER.fullmatch(rest) or _SCANNER.search(rest)
+    if inner is None:  # a bare month name: "by March"
+        target = _resolve_month(rest, None, anchor, tense or FUTURE)
+    else:
+        target = _resolve_match(inner, anchor, tense or FUTURE)
     if anchor is None or target.end is None:
         return _Range(None, None, target.precision)
     end = target.end
-    ends_period = "end" in m["rest"].lower() or inner.lastgroup in ("month", "part")
+    ends_period = "end" in rest.lower() or inner is None or inner.lastgroup in ("month", "part")
     if _DEADLINES[m["word"].lower()] == "before" and not ends_period:
         end = target.start - timedelta(days=1)
     # From now until the deadline; a deadline already past covers its own period only.

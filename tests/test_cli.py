@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sqlite3
 import subprocess
@@ -12,7 +13,7 @@ from conftest import SEEDS, Invoke, invoker
 from typer.testing import CliRunner
 
 from claimtrack.cli import app
-from claimtrack.models import Actor, Article, Claim, Facets, PublishedDate
+from claimtrack.models import Actor, Article, Claim, Facets, PublishedDate, TimeExpression
 from claimtrack.store import open_store
 
 CLAIM_KEYS = {
@@ -71,7 +72,7 @@ def test_ingest_rejects_a_bad_date(invoke: Invoke):
     clean_failure(invoke("ingest", str(SEED_000), "--date", "2025-13-01"), "bad date")
 
 
-def test_extract_json_is_one_object_per_article(invoke: Invoke):
+def test_extract_json_is_one_object_per_article(invoke: Invoke, tmp_path: Path):
     result = invoke("extract", str(SEEDS / "001_f067fb6896d73582.txt"), "--json")
     assert result.exit_code == 0, result.output
     [line] = result.stdout.splitlines()
@@ -85,7 +86,7 @@ def test_extract_json_is_one_object_per_article(invoke: Invoke):
     for claim in article["claims"]:
         start, end = claim["content_span"]
         assert text[start:end] == claim["content"]
-    assert not Path("claims.db").exists()
+    assert not (tmp_path / "claims.db").exists(), "extract stores nothing"
 
 
 def test_articles_carry_manifest_dates(seeded: Invoke):
@@ -232,21 +233,99 @@ def test_ambiguous_actor_lists_candidates(tmp_path: Path):
     clean_failure(invoke("timeline", "Lavrov"), "no actor matches 'Lavrov'")
 
 
-def _claim(text: str, speaker: str, mention: str, content: str) -> Claim:
+def _claim(text: str, speaker: str, mention: str, content: str, **facets) -> Claim:
+    """A claim on the first occurrences of ``mention`` and ``content`` in ``text``."""
     start = text.index(mention)
     content_start = text.index(content)
     return Claim(
         speaker=speaker,
         speaker_text=mention,
         speaker_span=(start, start + len(mention)),
-        cue="said",
-        cue_span=(start + len(mention) + 1, start + len(mention) + 5),
+        cue=None,
+        cue_span=None,
         content=content,
         content_span=(content_start, content_start + len(content)),
         kind="indirect",
-        facets=Facets(topics=["talks"]),
+        facets=Facets(**{"topics": ["talks"], **facets}),
         speaker_kind=Actor(speaker).kind,
     )
+
+
+def _seed(name: str) -> str:
+    return next(SEEDS.glob(f"{name}_*.txt")).read_text(encoding="utf-8")
+
+
+def peskov_on_talks(db: Path) -> Invoke:
+    """Peskov's venue and timing claims from three seeds, with facets set by hand."""
+    feb, mar, aug = _seed("004"), _seed("000"), _seed("003")
+    next_week = TimeExpression("the beginning of next week", (0, 0), "2025-03-24", "2025-03-25")
+    articles = {
+        ("2025-02-13", feb): [
+            _claim(feb, "Dmitry Peskov", "Peskov", "Saudi Arabia would host the summit",
+                   topics=["venue"], venue="Saudi Arabia", polarity="uncertain"),
+            _claim(feb, "Dmitry Peskov", "Peskov", "It is also impossible to speculate on any",
+                   topics=["timeline"], polarity="uncertain"),
+        ],
+        ("2025-03-20", mar): [
+            _claim(mar, "Dmitry Peskov", "Peskov", "it’s the beginning of next week",
+                   topics=["timeline"], time=next_week),
+            _claim(mar, "Dmitry Peskov", "Peskov", "inform who will represent Russia at the",
+                   topics=["venue", "participants"], venue="Saudi Arabia",
+                   participants=["Russia", "United States"]),
+        ],
+        ("2025-08", aug): [
+            _claim(aug, "Dmitry Peskov", "Peskov", "Moscow cannot name a timeframe",
+                   topics=["timeline"], polarity="deny"),
+        ],
+    }  # fmt: skip
+    with open_store(db, create=True) as store:
+        for (published, text), claims in articles.items():
+            date = PublishedDate(published, "month" if len(published) == 7 else "day")
+            store.add_article(Article(text=text, origin=published, published=date), claims)
+    return invoker(db)
+
+
+def test_timeline_marks_each_change_of_position(tmp_path: Path):
+    result = as_json(peskov_on_talks(tmp_path / "p.db")("timeline", "Peskov", "--json"))
+    dates = [claim["published"] for claim in result["claims"]]
+    assert dates == ["2025-02-13", "2025-02-13", "2025-03-20", "2025-03-20", "2025-08"]
+    changes = [claim["changes"] for claim in result["claims"]]
+    assert changes[:2] == [[], []]
+    assert changes[2] == [
+        {"topic": "timeline", "field": "time", "from": None, "to": "the beginning of next week"},
+        {"topic": "timeline", "field": "polarity", "from": "uncertain", "to": "affirm"},
+    ]
+    participants = ["Russia", "United States"]
+    assert changes[3] == [
+        {"topic": "venue", "field": "participants", "from": None, "to": participants},
+        {"topic": "venue", "field": "polarity", "from": "uncertain", "to": "affirm"},
+    ]
+    assert changes[4] == [
+        {"topic": "timeline", "field": "polarity", "from": "affirm", "to": "deny"}
+    ]
+
+
+def test_diff_shows_old_and_new_values_with_quotes(tmp_path: Path):
+    invoke = peskov_on_talks(tmp_path / "p.db")
+    result = as_json(
+        invoke("diff", "Peskov", "--from", "2025-02-13", "--to", "2025-03-20", "--json")
+    )
+    topics = {entry["topic"]: entry for entry in result["topics"]}
+    assert {name: entry["status"] for name, entry in topics.items()} == {
+        "venue": "changed", "timeline": "changed", "participants": "appeared"
+    }  # fmt: skip
+    assert topics["timeline"]["changes"] == [
+        {"field": "time", "from": None, "to": "the beginning of next week"},
+        {"field": "polarity", "from": "uncertain", "to": "affirm"},
+    ]
+    assert topics["timeline"]["before"]["content"].startswith("It is also impossible")
+    assert topics["venue"]["after"]["venue"] == "Saudi Arabia"
+    plain = invoke(
+        "diff", "Peskov", "--from", "2025-02-13", "--to", "2025-08", "--topic", "timeline"
+    )
+    assert plain.exit_code == 0, plain.output
+    assert "the beginning of next week" not in plain.stdout
+    assert "Moscow cannot name a timeframe" in plain.stdout and "deny" in plain.stdout
 
 
 def test_missing_database_is_a_one_line_error(invoke: Invoke):
@@ -322,3 +401,26 @@ def test_ctrl_c_keeps_what_was_stored_and_exits_130(invoke: Invoke, monkeypatch)
     assert result.stdout.startswith("interrupted: 1 article(s) added")
     monkeypatch.setattr(sources, "iter_articles", real)
     assert len(as_json(invoke("articles", "--json"))) == 1
+
+
+class Terminal(io.StringIO):
+    """A stdout that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_boxes_on_a_terminal_but_not_with_no_color(seeded: Invoke, monkeypatch):
+    from claimtrack import render
+
+    groups = as_json(seeded("who-said", "Saudi Arabia", "--json"))
+    for no_color, boxed in ((None, True), ("1", False)):
+        if no_color:
+            monkeypatch.setenv("NO_COLOR", no_color)
+        terminal = Terminal()
+        monkeypatch.setattr(sys, "stdout", terminal)
+        render.who_said(render.make_console(), groups, "Saudi Arabia")
+        output = terminal.getvalue()
+        assert ("━" in output) is boxed
+        assert ("\x1b[" in output) is boxed
+        assert groups[0]["actor"] in output

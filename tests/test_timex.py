@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack.timex import find_times, resolve
+from claimtrack.timex import _SCANNER, find_times, resolve
 
 ANCHOR = date(2025, 3, 20)
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -54,6 +54,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
         ("by the end of February", "future", ("2025-03-20", "2026-02-28", "month")),
         ("before the end of the month", None, ("2025-03-20", "2025-03-31", "month")),
         ("between June 20 and June 30", None, ("2025-06-20", "2025-06-30", "day")),
+        ("by March", None, ("2025-03-20", "2025-03-31", "month")),
         ("until November 27", None, ("2025-03-20", "2025-11-27", "day")),
         ("in 2026", None, ("2026-01-01", "2026-12-31", "year")),
         ("some time", None, (None, None, "unspecified")),
@@ -103,3 +104,10 @@ def test_weekday_tense_from_text():
     future = "The Kremlin said the talks will begin on Monday."
     assert find_times(past, (0, len(past)), ANCHOR)[0].start == "2025-03-17"
     assert find_times(future, (0, len(future)), ANCHOR)[0].start == "2025-03-24"
+
+
+def test_trigger_scan_finds_what_a_full_scan_finds():
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        full = [m.span() for m in _SCANNER.finditer(text) if m.lastgroup != "not_time"]
+        assert [t.span for t in find_times(text, (0, len(text)), ANCHOR)] == full

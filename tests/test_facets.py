@@ -1,0 +1,200 @@
+"""Facets of claims from the seed articles: topics, venue, time, participants, polarity."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from claimtrack.facets import describe
+from claimtrack.models import Actor, Attribution, Facets, Mention
+from claimtrack.text import prepare
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+PESKOV = Actor("Dmitry Peskov")
+
+
+def seed(name: str) -> str:
+    return next(SEEDS.glob(f"{name}_*.txt")).read_text(encoding="utf-8")
+
+
+def mention(text: str, words: str, near: int) -> Mention:
+    """The occurrence of ``words`` nearest ``near``."""
+    starts = [i for i in range(len(text)) if text.startswith(words, i)]
+    start = min(starts, key=lambda s: abs(s - near))
+    return Mention(words, (start, start + len(words)))
+
+
+def facets(
+    name: str,
+    content: str,
+    *,
+    source: str | None = None,
+    cue: str | None = None,
+    speaker: Actor = PESKOV,
+    anchor: date | None = date(2025, 3, 20),
+) -> Facets:
+    text = seed(name)
+    claim = mention(text, content, 0)
+    attribution = Attribution(
+        content=claim,
+        kind="indirect",
+        source=mention(text, source, claim.span[0]) if source else None,
+        cue=mention(text, cue, claim.span[0]) if cue else None,
+    )
+    return describe(prepare(text), attribution, speaker, anchor)
+
+
+def test_talks_venue_time_and_parties_in_one_claim():
+    found = facets(
+        "000",
+        "the “technical” Ukraine-US talks in Saudi Arabia this weekend would focus on deciding",
+        source="Zelensky",
+        cue="told",
+    )
+    assert found.topics == ["talks", "venue", "timeline", "participants"]
+    assert found.venue == "Saudi Arabia"
+    assert seed("000")[slice(*found.venue_span)] == "Saudi Arabia"
+    assert (found.time.text, found.time.start, found.time.end) == (
+        "this weekend",
+        "2025-03-22",
+        "2025-03-23",
+    )
+    assert found.participants == ["Ukraine", "United States"]
+    assert found.polarity == "affirm"
+
+
+def test_time_just_outside_the_content_counts_but_not_the_reporting_time():
+    found = facets(
+        "000",
+        "Russia and the United States could hold talks",
+        source="Dmitry Peskov",
+        cue="said",
+    )
+    assert found.time.text == "in the coming days"
+    assert found.time.precision == "near"
+    assert found.participants == ["Russia", "United States"]
+    reported = facets(
+        "002", "he expected to meet Putin in Saudi Arabia", source="Trump", cue="said"
+    )
+    assert reported.time is None  # "Trump said Wednesday" dates the reporting
+    assert reported.venue == "Saudi Arabia"
+
+
+def test_polarity_is_scoped_to_the_content():
+    refusal = facets("000", "Ukraine would not participate in the negotiation process")
+    assert (refusal.polarity, refusal.participants) == ("deny", ["Ukraine"])
+    assert refusal.event_status == "refused"
+    # The next clause of the same paragraph has a negation that is no denial.
+    meeting = facets(
+        "000", "the future meeting of Russian and Ukrainian delegations would not be a “big problem"
+    )
+    assert meeting.polarity == "affirm"
+    assert meeting.participants == ["Russia", "Ukraine"]
+    assert meeting.topics == ["talks", "participants"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "cue", "polarity"),
+    [
+        ("001", "it is impossible to provide specific timelines", None, "uncertain"),
+        ("001", "there have been no substantial contacts at the working level yet", None, "deny"),
+        ("000", "if Russia does not come to the negotiating table", None, "uncertain"),
+        ("002", "who might lead the group", "did not specify", "uncertain"),
+        ("004", "Saudi Arabia would host the summit", "would not confirm or deny", "uncertain"),
+        ("001", "We are open to a dialogue.", None, "affirm"),
+    ],
+)
+def test_polarity_cues_in_content_and_attribution_cue(name, content, cue, polarity):
+    assert facets(name, content, cue=cue).polarity == polarity
+
+
+def test_timeline_statement_without_a_time():
+    found = facets("001", "it is impossible to provide specific timelines")
+    assert found.topics == ["timeline"]
+    assert found.time is None
+    assert found.polarity_cue == "impossible"
+
+
+def test_as_soon_as_possible_is_a_time_not_a_condition():
+    found = facets(
+        "001",
+        "necessary to organize a meeting between President Vladimir Putin and his US "
+        "counterpart, Donald Trump, as soon as possible",
+        anchor=date(2025, 2, 13),
+    )
+    assert found.polarity == "affirm"
+    assert found.time.text == "as soon as possible"
+    assert found.time.start == "2025-02-13"
+    assert found.participants == ["Vladimir Putin", "Donald Trump"]  # not "US counterpart"
+    assert found.event_kind == "meeting"
+
+
+def test_host_and_come_to_introduce_venues():
+    assert facets("004", "Saudi Arabia would host the summit").venue == "Saudi Arabia"
+    invited = facets("002", "Putin has invited Trump to Moscow")
+    assert invited.venue == "Moscow"
+    assert "Moscow" not in invited.participants
+    assert invited.event_status == "proposed"
+
+
+def test_place_of_war_is_no_venue():
+    found = facets("000", "to secure an end to this war")
+    assert found.venue is None
+    assert found.topics == []
+
+
+def test_claim_without_anchor_keeps_time_text():
+    found = facets("000", "we expect that the talks will continue at the expert level", anchor=None)
+    assert found.time.text == "in the coming days"
+    assert found.time.start is None
+    assert found.event_kind == "expert-level contact"
+
+
+def test_words_around_a_bare_cue_decide_polarity():
+    found = facets(
+        "004",
+        "or deny Trump’s remarks that Saudi Arabia would host the summit",
+        source="Peskov",
+        cue="confirm",
+    )
+    assert (found.polarity, found.polarity_cue) == ("uncertain", "would not confirm")
+    assert found.venue == "Saudi Arabia"
+
+
+def test_a_time_ruled_out_is_not_the_claim_time():
+    found = facets(
+        "000",
+        "It may not be Sunday itself. The final nuances are being agreed now, it’s the "
+        "beginning of next week, the very beginning",
+    )
+    assert found.time.text == "the beginning of next week"
+    assert (found.time.start, found.time.end) == ("2025-03-24", "2025-03-25")
+
+
+def test_people_of_an_embedded_report_are_no_parties():
+    found = facets(
+        "000",
+        "Russia and the United States could hold talks “in the coming days” after US President "
+        "Donald Trump said on Wednesday he had “very good” phone conversations",
+        source="Dmitry Peskov",
+        cue="said",
+    )
+    assert found.participants == ["Russia", "United States"]
+    assert found.time.text == "in the coming days"
+
+
+def test_polarity_of_a_quote_comes_from_its_sentences_about_talks():
+    text = (
+        "“This conflict should never have started. "
+        "These negotiations will begin immediately in the Middle East,” the White House said."
+    )
+    content = text[1 : text.index(",”")]
+    doc = prepare(text)
+    attribution = Attribution(Mention(content, (1, 1 + len(content))), "direct")
+    found = describe(doc, attribution, Actor("White House"), date(2025, 3, 18))
+    assert found.polarity == "affirm"
+    assert found.venue == "Middle East"
+    assert found.time.text == "immediately"
+    assert found.event_kind == "talks"
