@@ -9,7 +9,7 @@ FOLDER holds ``expected.jsonl``, the article texts and their manifest (``manifes
 expected quote with ``facets.describe`` to measure the facets alone.
 
 An expected claim is found when a predicted claim in the same file has the same speaker
-(``actors.actor_key``, else casefold) and content overlapping the quote. For found claims:
+(``actors.actor_key``) and content overlapping the quote. For found claims:
 topics = expected topics are a subset of the predicted ones (the mean Jaccard index is shown
 too, so over-tagging is visible); venue = same place (one name contains the other, or the
 predicted city lies in the expected country); time = the predicted expression overlaps the
@@ -27,7 +27,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claimtrack import actors
+from claimtrack.actors import actor_key
 from claimtrack.lexicon import table
 from claimtrack.models import Actor, Article, Attribution, Mention, PublishedDate
 from claimtrack.text import prepare
@@ -37,8 +37,7 @@ FACETS = ("topics", "venue", "time", "participants", "polarity")
 
 def key(name: str) -> str:
     """Matching key of an actor or participant name."""
-    folding = getattr(actors, "actor_key", None)
-    return folding(name) if folding else name.casefold()
+    return actor_key(name)
 
 
 def overlaps(a, b) -> bool:

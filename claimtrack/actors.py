@@ -13,11 +13,13 @@ attribution's source mention inside its article with these rules:
    spokesman; "Turkish foreign ministry" introduces that ministry.
 2. Names. A surname or variant spelling resolves to the article's actor with that surname
    (a full name must agree on the first name too), else to a known actor, else to a new
-   actor named as written. First names and suffixes (Jr.) that differ keep people apart.
+   actor named as written. First names and suffixes (Jr.) that differ keep people apart;
+   of several actors sharing a surname, the one holding the role written with it wins
+   ("President Clinton"), else the one most recently the subject of a sentence.
 3. Pronouns (he, she, it, they, his administration) take the speaker of an attribution in
-   the same sentence before them, else the first compatible actor mentioned there; then
-   the same search in up to three previous sentences. Mentions inside quotes are skipped;
-   kind and gender must agree.
+   the same sentence before them, else the first (subject-most) fitting actor mentioned
+   there; then the same search in earlier sentences, up to three that mention anyone.
+   Mentions inside quotes are skipped; kind and gender must agree ("they" needs a group).
 4. Roles ("the Ukrainian leader", "the spokesman", "the ministry") take the most recently
    mentioned actor of the article whose role matches (roles learned in the article plus
    the known roles of actors it mentions), else a known actor holding that role at
@@ -30,7 +32,8 @@ attribution's source mention inside its article with these rules:
    as analysts attribute such statements.
 7. Anonymous sources ("officials", "a source", "a spokesman") resolve to no one unless an
    institution is named with them ("Turkish foreign ministry sources" -> the ministry).
-   First and second person pronouns and pronouns without antecedent give None.
+   So do pairs ("Zelensky and Trump"), first and second person pronouns, pronouns
+   without antecedent and city names ("Moscow" is a place, "Russia" a country actor).
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ from datetime import date
 from functools import cache, lru_cache
 
 from claimtrack.lexicon import table, word_list
-from claimtrack.models import Actor, Attribution, Span
+from claimtrack.models import Actor, Attribution, Mention, Span
 from claimtrack.text import Document
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
@@ -67,10 +70,13 @@ _PAST_ROLE = frozenset({"former", "ex", "then", "late"})
 _NON_SPACE = re.compile(r"\S+")
 _DIGIT = re.compile(r"\d")
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
-_LEADING_NON_NAME = re.compile(r"[A-Z][a-z]+(?:ing|ly)$")
+_LEADING_NON_NAME = re.compile(r"[A-Z][a-z]{3,}ing$")  # "Injecting Clinton": a gerund
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)")
+_OF_BEFORE = re.compile(r"((?:[Tt]he )?[A-Za-z][A-Za-z ]{0,30}?) of (?:the )?$")
+_WORDS_AFTER = re.compile(r"(?: [a-z]+){1,3}(?=[ ,.;:])")
 _INSTITUTION_TAIL = re.compile(r" of(?: the)?(?: [A-Za-z]+){1,2}")
 _PARTICLES = frozenset({"bin", "ibn", "al", "von", "van", "der", "de", "da", "di", "la"})
+_PLAIN, _STOP, _OTHER = "plain", "stop", "other"  # kinds of capitalised words
 _LOOKBACK_CHARS = 80
 _PRONOUN_SENTENCES = 3  # sentences with mentions searched for an antecedent
 _PRONOUN_MAX_SENTENCES = 10  # quotes can hold several sentences without mentions
@@ -124,7 +130,7 @@ class _Lexicon:
     known: list[_Known]
     by_key: dict[str, _Known]
     by_surname: dict[str, list[_Known]]
-    surnames_by_initial: dict[str, list[str]]
+    surnames_by_shape: dict[tuple[str, int], list[str]]
     country_of_cue: dict[str, str]
     country_names: frozenset[str]
     demonym: dict[str, str]
@@ -137,6 +143,7 @@ class _Lexicon:
     role_words: frozenset[str]
     role_triggers: frozenset[str]
     bodies: frozenset[str]
+    appositive_openers: frozenset[str]
     country_bodies: frozenset[str]
     institution_words: frozenset[str]
     genders: dict[str, str]
@@ -173,6 +180,7 @@ def _bare(word: str) -> str:
 
 
 def _fold_text(text: str) -> str:
+    """Case-folded text with straight apostrophes and no accents ("Erdoğan" -> "erdogan")."""
     text = text.translate(_APOSTROPHES)
     if text.isascii():
         return text.casefold()
@@ -181,7 +189,9 @@ def _fold_text(text: str) -> str:
     return stripped.casefold().replace("ı", "i")
 
 
+@lru_cache(maxsize=16384)
 def _fold_token(token: str) -> str:
+    """Fold transliteration variants of one name part: Peskow/Peskov, Dmitriy/Dmitry."""
     token = token.replace("kh", "h").replace("wh", "w").replace("w", "v").replace("ph", "f")
     token = _DOUBLED.sub(r"\1", token)
     if len(token) >= 4:
@@ -204,6 +214,7 @@ def _raw_key(name: str) -> str:
 
 @cache
 def _honorifics() -> frozenset[str]:
+    """Titles dropped from keys ("Mr Waltz"); read apart from ``_lexicon`` that needs keys."""
     return frozenset(table("roles.json")["honorifics"])
 
 
@@ -229,6 +240,7 @@ def actor_key(name: str) -> str:
     return _raw_key(known.actor.name) if known else raw
 
 
+@lru_cache(maxsize=16384)
 def canonical_actor(name: str, when: date | None = None) -> Actor | None:
     """The actor a name or role phrase stands for, known or new; None for a place or pronoun.
 
@@ -259,13 +271,7 @@ def _mentioned_actor(name: str, role_text: str) -> Actor | None:
     sense = _role_sense(role_text)
     if _is_place(name) or not _looks_like_person(name, sense, _lexicon()):
         return None
-    return _new_actor(name, sense)
-
-
-@lru_cache(maxsize=16384)
-def _actor_known(name: str) -> Actor | None:
-    known = _lookup_known(_raw_key(name))
-    return known.actor if known else None
+    return _new_actor(name, sense, role_text)
 
 
 def _actor_named(name: str, sense: RoleSense | None) -> Actor | None:
@@ -326,7 +332,8 @@ def resolve_speakers(
     """
     if not attributions:
         return []
-    article = _Article(doc, when)
+    last_source = max((a.source.span[1] for a in attributions if a.source), default=0)
+    article = _Article(doc, when, last_source)
     speakers: list[Actor | None] = [None] * len(attributions)
     order = sorted(range(len(attributions)), key=lambda i: _anchor(attributions[i]))
     for index in order:
@@ -335,7 +342,7 @@ def resolve_speakers(
             if attribution.continues is not None:
                 speakers[index] = speakers[attribution.continues]
             continue
-        speaker = article.resolve(attribution.source.text, attribution.source.span)
+        speaker = article.resolve(*article.widened(attribution.source))
         speakers[index] = speaker
         if speaker:
             article.record_speaker(speaker, attribution.source.span)
@@ -349,7 +356,10 @@ def _anchor(attribution: Attribution) -> int:
 class _Article:
     """The actors of one article: who is mentioned where, with which roles."""
 
-    def __init__(self, doc: Document, when: date | None) -> None:
+    def __init__(self, doc: Document, when: date | None, until: int | None = None) -> None:
+        """Register the mentions of ``doc`` up to ``until`` (the last source: none after it
+        can be an antecedent); names inside quotes are not sources' antecedents either."""
+        until = len(doc.text) if until is None else until
         self.doc = doc
         self.when = when
         self.lex = _lexicon()
@@ -361,6 +371,7 @@ class _Article:
         self.positions: dict[str, list[int]] = {}
         self.sentence_starts = sorted(start for start, _ in doc.sentences)
         self.mentions: dict[int, list[tuple[int, str]]] = {}
+        self.subjects: dict[str, list[int]] = {}  # first mention of a sentence: its subject
         self.speakers: dict[int, list[tuple[int, str]]] = {}
         self.quotes = [m.span() for m in _QUOTE.finditer(doc.text)]
         self.quote_starts = [start for start, _ in self.quotes]
@@ -368,41 +379,57 @@ class _Article:
         self.country_starts: list[int] = []
         skipped = sorted(doc.skipped)
         skipped_starts = [start for start, _ in skipped]
-        not_names = self.lex.not_names
-        for match in _CAP_RUN.finditer(doc.text):
+        for match in _CAP_RUN.finditer(doc.text, 0, until):
             run, start = match.group(), match.start()
-            if run.casefold() in not_names:
-                continue
-            for offset, country in _countries_in(run):
+            countries, pieces = _run_info(run)
+            for offset, country in countries:
                 self.countries.append((start + offset, country))
                 self.country_starts.append(start + offset)
-            if not _inside(skipped, skipped_starts, start):
-                self._register_run(run, start)
-        for start, end in _institution_spans(doc.text, self.lex.institution_nouns):
+            if pieces and not self.in_quote(start) and not _inside(skipped, skipped_starts, start):
+                self._register_run(pieces, start)
+        for start, end in _institution_spans(doc.text[:until], self.lex.institution_nouns):
             if not _inside(skipped, skipped_starts, start):
                 self._register_institution(start, end)
 
     # -- registry -------------------------------------------------------------------
-    def _register_run(self, run: str, start: int) -> None:
-        for piece, offset in _split_run(run):
+    def _register_run(self, pieces: tuple[tuple[str, int], ...], start: int) -> None:
+        for piece, offset in pieces:
             position = start + offset
             role_text = _role_before(self.doc.text, position, self.lex)
-            if not role_text and " " not in piece:
-                actor = self._single_word_actor(piece)
-                if actor:
-                    self._add_mention(actor, position, None)
-                continue
+            if not role_text:
+                words = piece.split()
+                shapes = [_word_shape(word) for word in words]
+                while len(words) > 1 and (
+                    shapes[0][1] == _STOP or _LEADING_NON_NAME.match(words[0])
+                ):
+                    position += len(words[0]) + 1
+                    words, shapes = words[1:], shapes[1:]
+                if len(shapes) == 1 or all(kind == _PLAIN for _, kind in shapes):
+                    actor = self._plain_name_actor(" ".join(words), shapes, position)
+                    if actor:
+                        self._add_mention(actor, position, None)
+                    continue
+                piece = " ".join(words)
             parsed = _parse(f"{role_text} {piece}" if role_text else piece)
             actor = self._actor_for_run(parsed, position)
             if actor:
                 self._add_mention(actor, position, _role_sense(parsed.role_text))
 
-    def _single_word_actor(self, word: str) -> Actor | None:
-        """Fast path for the commonest run, one capitalised word: known names only."""
-        bare = _bare(word)
-        if bare.casefold() in self.lex.not_names:
+    def _plain_name_actor(
+        self, piece: str, shapes: list[tuple[str, str]], position: int
+    ) -> Actor | None:
+        """Fast path for the commonest runs: one word, or plain name words ("John Smith").
+
+        A single word counts only if it names a known actor or an actor of the article.
+        """
+        if shapes[0][1] == _STOP:
             return None
-        return self._find_name(bare) or _actor_known(bare)
+        key = " ".join(token for token, _ in shapes)
+        if key in self.by_key or (len(shapes) == 1 and key in self.by_surname):
+            return self._find_name(piece, position)
+        if len(shapes) == 1:
+            return _known_by_key(key)
+        return _known_by_key(key) or _mentioned_actor(_bare(piece), "")
 
     def _register_institution(self, start: int, end: int) -> None:
         """A lower-case institution with its country: "Turkish foreign ministry"."""
@@ -422,7 +449,10 @@ class _Article:
             if sense and _is_institution(sense):
                 return _actor_for_role(parsed, self.country_before(position), self.when)
             return None
-        return self._find_name(parsed.name) or _mentioned_actor(parsed.name, parsed.role_text)
+        sense = _role_sense(parsed.role_text)
+        return self._find_name(parsed.name, position, sense) or _mentioned_actor(
+            parsed.name, parsed.role_text
+        )
 
     def _add_mention(self, actor: Actor, position: int, sense: RoleSense | None) -> None:
         name = actor.name
@@ -442,7 +472,10 @@ class _Article:
         if index == len(positions) or positions[index] != position:
             positions.insert(index, position)
         if not self.in_quote(position):
-            self.mentions.setdefault(self.sentence_of(position), []).append((position, name))
+            in_sentence = self.mentions.setdefault(self.sentence_of(position), [])
+            if not in_sentence:
+                self.subjects.setdefault(name, []).append(position)
+            in_sentence.append((position, name))
 
     def record_speaker(self, actor: Actor, span: Span) -> None:
         """Remember a resolved speaker: pronouns prefer earlier speakers."""
@@ -464,6 +497,26 @@ class _Article:
         return self.countries[0][1] if self.countries else None
 
     # -- resolution -----------------------------------------------------------------
+    def widened(self, source: Mention) -> tuple[str, Span]:
+        """The source with the role or institution words cut off around it put back.
+
+        "The head of [the White House]" is the US president, "[The US] state department"
+        the State Department: a source span that stops short of its head noun is widened.
+        """
+        text = self.doc.text
+        start, end = source.span
+        of_before = text.endswith(" of ", 0, start) or text.endswith(" of the ", 0, start)
+        before = of_before and _OF_BEFORE.search(text, max(0, start - 40), start)
+        if before and _ends_with_head(before.group(1)):
+            return text[before.start() : end], (before.start(), end)
+        after = _WORDS_AFTER.match(text, end)
+        if after and any(noun in after.group() for noun in self.lex.institution_nouns):
+            wider = text[start : after.end()]
+            sense = _role_sense(wider)
+            if self.lex.by_key.get(_raw_key(wider)) or (sense and _is_institution(sense)):
+                return wider, (start, after.end())
+        return source.text, source.span
+
     def resolve(self, text: str, span: Span) -> Actor | None:
         """The actor a source mention at ``span`` stands for, or None."""
         parsed = _parse(text)
@@ -475,9 +528,8 @@ class _Article:
         if exact:
             return exact.actor
         if parsed.name:
-            return self._find_name(parsed.name) or _actor_named(
-                parsed.name, _role_sense(parsed.role_text)
-            )
+            sense = _role_sense(parsed.role_text)
+            return self._find_name(parsed.name, span[0], sense) or _actor_named(parsed.name, sense)
         if parsed.possessor and parsed.body in self.lex.bodies:
             owner = self._possessor(parsed.possessor, span[0])
             if owner:
@@ -500,20 +552,37 @@ class _Article:
         """ "Zelensky's administration" -> Zelensky; "his office" -> his antecedent."""
         if owner.lower() in self.lex.pronouns:
             return self._antecedent(owner.lower(), position)
-        return self._find_name(owner) or _actor_named(owner, None)
+        return self._find_name(owner, position) or _actor_named(owner, None)
 
-    def _find_name(self, name: str) -> Actor | None:
-        """The article's actor with this full name, or with this surname alone."""
+    def _find_name(
+        self, name: str, position: int | None = None, sense: RoleSense | None = None
+    ) -> Actor | None:
+        """The article's actor with this full name, or with this surname alone.
+
+        Several actors sharing the surname: the one holding the role written with it
+        ("President Obama"), else one without a suffix (Trump, not Trump Jr.), the one most
+        recently the subject of a sentence before ``position``, else most recently named.
+        """
         key = _raw_key(name)
         if key in self.by_key:
             return self.actors[self.by_key[key]]
         tokens = key.split()
-        if len(tokens) != 1:
-            return None
-        candidates = self.by_surname.get(tokens[0], [])
+        candidates = self.by_surname.get(tokens[0], []) if len(tokens) == 1 else []
+        if len(candidates) > 1 and sense:
+            holders = [c for c in candidates if any(_sense_fits(r, sense) for r in self.roles[c])]
+            candidates = holders or candidates
         plain = [c for c in candidates if _raw_key(c).split()[-1] not in _NAME_SUFFIXES]
         chosen = plain or candidates
-        return self.actors[chosen[-1]] if chosen else None
+        if not chosen:
+            return None
+        return self.actors[max(chosen, key=lambda c: self._salience(c, position))]
+
+    def _salience(self, name: str, position: int | None) -> tuple[int, int]:
+        """Last time before ``position`` the actor was a sentence's subject, then mentioned."""
+        return (
+            _last_before(self.subjects.get(name, []), position),
+            _last_before(self.positions[name], position),
+        )
 
     def _by_role(self, sense: RoleSense, position: int) -> Actor | None:
         """The most recently mentioned actor of the article holding the role."""
@@ -612,13 +681,20 @@ def _head_segment(segments: list[list[str]], lex: _Lexicon) -> list[str]:
     """The words of the comma segment that names the source, with role-only segments.
 
     "Germany's Defense Minister, Boris Pistorius" -> role + name; "Keith Kellogg,
-    speaking on Fox News" -> "Keith Kellogg" (the first named segment is the head).
+    speaking on Fox News" -> "Keith Kellogg" (the first named segment is the head);
+    "EU foreign ministers, including Germany's Annalena Baerbock" -> the ministers.
     """
     if len(segments) == 1:
         return segments[0]
+    segments = [
+        segment
+        for index, segment in enumerate(segments)
+        if segment and (index == 0 or segment[0].lower() not in lex.appositive_openers)
+    ]
     named = [index for index, segment in enumerate(segments) if _name_part(segment, lex)]
     if not named:
-        return [word for segment in segments for word in segment]
+        with_role = [segment for segment in segments if _role_sense(" ".join(segment), lex)]
+        return with_role[0] if with_role else [word for segment in segments for word in segment]
     head = named[0]
     roles = [
         word
@@ -644,8 +720,13 @@ def _coordinated(words: list[str], lex: _Lexicon) -> bool:
 
 
 def _name_part(words: list[str], lex: _Lexicon) -> list[str]:
-    """The trailing capitalised words that are not role words: the name."""
+    """The trailing capitalised words that are not role words: the name.
+
+    An organisation's name ("Republican National Committee") keeps its role words.
+    """
     index = len(words)
+    last = _bare(words[-1]).lower() if words else ""
+    organisation = last in lex.institution_words and last not in lex.role_words
     while index > 0:
         word = words[index - 1]
         bare = _bare(word).lower().rstrip(".")
@@ -653,7 +734,10 @@ def _name_part(words: list[str], lex: _Lexicon) -> list[str]:
             break
         if not (word[:1].isupper() or (bare in _PARTICLES and index < len(words))):
             break
-        if bare in lex.role_words or bare.removesuffix("s") in lex.role_words:
+        role_word = bare in lex.role_words or bare.removesuffix("s") in lex.role_words
+        if role_word and not organisation:
+            break
+        if bare in lex.honorifics and index < len(words):
             break
         if bare in _DETERMINERS or bare.isdigit():
             break
@@ -692,7 +776,46 @@ def _institution_spans(text: str, nouns: tuple[str, ...]) -> list[Span]:
     return sorted(spans)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
+def _run_info(run: str) -> tuple[tuple[tuple[int, str], ...], tuple[tuple[str, int], ...]]:
+    """What a capitalised run holds: countries it names and the pieces to register."""
+    if run.casefold() in _lexicon().not_names:
+        return (), ()
+    return _countries_in(run), _split_run(run)
+
+
+@lru_cache(maxsize=65536)
+def _word_shape(word: str) -> tuple[str, str]:
+    """The key of one capitalised word and whether it is a plain name word or a stop word.
+
+    Plain ASCII words are folded directly (the same key ``_raw_key`` gives, far cheaper);
+    words cached here repeat across names, so unseen names cost little.
+    """
+    lex = _lexicon()
+    bare = _bare(word)
+    folded = bare.casefold()
+    if folded in lex.not_names:
+        return "", _STOP
+    if not (folded.isascii() and folded.isalpha()):
+        return _raw_key(bare), _OTHER
+    token = _fold_token(folded)
+    token = _variants().get(token, token)
+    plain = not (
+        folded in lex.role_words
+        or folded.removesuffix("s") in lex.role_words
+        or folded in lex.honorifics
+        or bare in lex.country_of_cue
+        or folded in lex.places
+    )
+    return token, _PLAIN if plain else _OTHER
+
+
+@lru_cache(maxsize=65536)
+def _known_by_key(key: str) -> Actor | None:
+    known = _lookup_known(key)
+    return known.actor if known else None
+
+
 def _countries_in(run: str) -> tuple[tuple[int, str], ...]:
     """Countries named in a capitalised run (offset, country): names, demonyms, capitals."""
     lex = _lexicon()
@@ -712,7 +835,6 @@ def _countries_in(run: str) -> tuple[tuple[int, str], ...]:
     return tuple(found)
 
 
-@lru_cache(maxsize=16384)
 def _split_run(run: str) -> tuple[tuple[str, int], ...]:
     """Cut a run of capitalised words after a sentence-final word ("Trump. He")."""
     if ". " not in run:
@@ -817,7 +939,8 @@ def _fuzzy_surname(surname: str, first: str | None) -> _Known | None:
         return None
     found = [
         known
-        for candidate in _lexicon().surnames_by_initial.get(surname[0], ())
+        for length in (len(surname) - 1, len(surname), len(surname) + 1)
+        for candidate in _lexicon().surnames_by_shape.get((surname[0], length), ())
         if _one_edit(surname, candidate)
         for known in _lexicon().by_surname[candidate]
         if first is None or _raw_key(known.actor.name).split()[0] == first
@@ -839,6 +962,11 @@ def _one_edit(a: str, b: str) -> bool:
         )
     short, long = (a, b) if len(a) < len(b) else (b, a)
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _sense_fits(role: RoleSense, wanted: RoleSense) -> bool:
+    """Whether a role an actor held at some time matches a role written with a name."""
+    return role.covers(wanted, None, any_time=True)
 
 
 def _known_by_role(sense: RoleSense, when: date | None) -> Actor | None:
@@ -863,7 +991,8 @@ def _institution(country: str, sense: RoleSense) -> Actor | None:
     return Actor(name, kind="institution", roles=(name,), country=country)
 
 
-def _new_actor(name: str, sense: RoleSense | None) -> Actor:
+def _new_actor(name: str, sense: RoleSense | None, role_text: str = "") -> Actor:
+    """An actor not in data/actors.json, with a kind guessed from its name and role."""
     lex = _lexicon()
     words = _KEY_TOKEN.findall(_fold_text(name))
     if name[:-1] in lex.country_of_cue and name.endswith("s"):
@@ -874,12 +1003,26 @@ def _new_actor(name: str, sense: RoleSense | None) -> Actor:
         kind = "person"
     else:
         kind = "unknown"
-    return Actor(name, kind=kind, country=sense.country if sense else None)
+    roles = (role_text,) if role_text and sense else ()
+    return Actor(name, kind=kind, roles=roles, country=sense.country if sense else None)
 
 
 def _country(name: str) -> Actor | None:
     known = _lexicon().by_key.get(_raw_key(name))
     return known.actor if known else None
+
+
+def _last_before(positions: list[int], position: int | None) -> int:
+    if position is None:
+        return positions[-1] if positions else -1
+    index = bisect.bisect_left(positions, position) - 1
+    return positions[index] if index >= 0 else -1
+
+
+def _ends_with_head(phrase: str) -> bool:
+    """Whether a phrase ends with a role noun: "The head" in "The head of the White House"."""
+    heads = list(_lexicon().head_pattern.finditer(_fold_text(phrase)))
+    return bool(heads) and heads[-1].end() == len(phrase)
 
 
 def _is_institution(sense: RoleSense) -> bool:
@@ -940,7 +1083,7 @@ def _lexicon() -> _Lexicon:
         known=[],
         by_key={},
         by_surname={},
-        surnames_by_initial={},
+        surnames_by_shape={},
         country_of_cue=country_of_cue,
         country_names=frozenset(country_names),
         demonym=demonym,
@@ -955,6 +1098,7 @@ def _lexicon() -> _Lexicon:
         role_words=frozenset(role_words),
         role_triggers=frozenset(role_words - _FUNCTION_WORDS),
         bodies=frozenset(roles["bodies"]),
+        appositive_openers=frozenset(roles["appositive_openers"]),
         country_bodies=frozenset(roles["country_bodies"]),
         institution_words=frozenset(roles["institution_words"]),
         genders=dict(roles["genders"]),
@@ -983,7 +1127,7 @@ def _add_known(lexicon: _Lexicon, entry: dict) -> None:
     actor = Actor(
         name=entry["name"],
         kind=entry["kind"],
-        roles=tuple(titles),
+        roles=tuple(dict.fromkeys(titles)),
         aliases=tuple(entry.get("aliases", [])),
         country=entry["name"] if entry["kind"] == "country" else entry.get("country"),
     )
@@ -1005,7 +1149,7 @@ def _add_known(lexicon: _Lexicon, entry: dict) -> None:
     if actor.kind == "person":
         surname = _surname(_raw_key(actor.name))
         lexicon.by_surname.setdefault(surname, []).append(known)
-        lexicon.surnames_by_initial.setdefault(surname[0], []).append(surname)
+        lexicon.surnames_by_shape.setdefault((surname[0], len(surname)), []).append(surname)
 
 
 def _places() -> frozenset[str]:

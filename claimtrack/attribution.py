@@ -41,10 +41,10 @@ _WORD = re.compile(r"[\w'’]+")
 _OPENERS = {"“": "”", "«": "»", "‘": "’", "„": "“"}
 _QUOTE_MARK = re.compile(r"''|``|[\"“”«»‘’„]")
 _QUOTE_MARKS = {"“", "”", "«", "»", "‘", "’", '"', "'", "„", "`"}
-_CLOSERS = {"”", "»", "’"}
 _CONTENT_TRIM = " \t,;:—–-"
 _MIN_CONTENT_WORDS = 2
-_LOOK_BACK = 240  # characters scanned back from a cue for its source
+_LOOK_BACK = 160  # characters scanned back from a cue for its source
+_MAX_CONTENT = 3000  # characters a quotation may widen a content to
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ def is_speech_cue(cue_text: str) -> bool:
     """Whether a cue's words contain a form of a speech verb of ``data/speech_verbs.txt``."""
     lemmas = verb_lemmas(SPEECH_VERBS)
     words = [w.lower() for w in _WORD.findall(cue_text)]
-    pairs = [f"{a} {b}" for a, b in zip(words, words[1:])]
+    pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
     return any(w in lemmas for w in words + pairs)
 
 
@@ -104,8 +104,20 @@ def _source_nouns() -> frozenset[str]:
 
 @cache
 def _cue_pattern() -> re.Pattern[str]:
-    verbs = _trie_pattern(list(_all_verb_lemmas()))
+    forms = list(_all_verb_lemmas())
+    verbs = _trie_pattern(forms + _headline_forms())
     return re.compile(rf"\b(?:(?i:according\s+to)|{verbs})\b")
+
+
+def _headline_forms() -> list[str]:
+    """'Kremlin Says …', 'Zelensky Warns …': capitalised third-person speech verbs of
+    title-case headlines, except those that are also nouns ("Reports", "Posts")."""
+    nouns = _words("noun_like_forms")
+    return [
+        form.capitalize()
+        for form, lemma in verb_lemmas(SPEECH_VERBS).items()
+        if form != lemma and form.endswith("s") and " " not in form and form not in nouns
+    ]
 
 
 @cache
@@ -142,28 +154,32 @@ def _trie_pattern(words: list[str]) -> str:
 def _cue_extension() -> re.Pattern[str]:
     """What may follow a verb and still belong to the cue: addressee, medium, time."""
     addressees = "|".join(re.escape(a) for a in sorted(_words("addressees"), key=len, reverse=True))
-    nouns = "|".join(
-        re.escape(n) for n in sorted(_words("statement_nouns"), key=len, reverse=True)
-    )
-    time = r"(?:(?:on|last|this|late|early)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)(?:\s+(?:morning|afternoon|evening|night))?"
+    nouns = "|".join(re.escape(n) for n in sorted(_words("statement_nouns"), key=len, reverse=True))
     return re.compile(
-        rf"(?i:\s+{time})?"
         rf"(?i:\s+(?:{addressees}|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,3}}(?=\s+(?:that|on|in)\b)))?"
         rf"(?i:,?\s+(?:in|on|during|via|through)\s+(?:a|an|the|his|her|their|its)\s+"
         rf"(?:[\w'’]+\s+){{0,3}}?(?:{nouns})(?:\s+(?:on|with)\s+[\w'’.]+(?:\s+[A-Z][\w'’.]*)*)?)?"
     )
 
 
-_TIME_TAIL = re.compile(
-    r"(?i:\s+(?:in\s+the\s+past|at\s+the\s+time|(?:last|this|earlier\s+this)\s+"
-    r"(?:week|month|year|spring|summer|fall|autumn|winter)|"
+_DAY = (
     r"(?:(?:on|last|this|late|early)\s+)?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?))$"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
 )
-_THAT = re.compile(r"\s*(?:,\s*)?(?:that\b|:|,?\s*(?=[“\"«‘]))")
+_CUE_DAY = re.compile(rf"(?i:\s+{_DAY})\b")
+_TIME_TAIL = re.compile(
+    r"(?i:\s+(?:in\s+the\s+past|at\s+the\s+time|(?:last|this|earlier\s+this)\s+"
+    rf"(?:week|month|year|spring|summer|fall|autumn|winter)|{_DAY}))$"
+)
+_THAT = re.compile(r"\s*(?:,\s*)?(?:that\b|:|,?\s*(?=[“\"«‘]|''))")
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z]")
+_PARENTHESIS_TAIL = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,:.;“\"'‘]|that\b|$)")
+_AND_TAILS = ("and", "but", "also", "then", "later", "has", "had", "have", "would", "will", "not")
 _SENTENCE_OPENING = re.compile(r"(?:^|(?<=[.!?…]\s))\W*(\w+(?:[\s,]+\w+){0,2})", re.MULTILINE)
-_PASSIVE_BY = re.compile(r"\s+by\b")
+# "agreed by the coalition" is passive; "said by telephone" is not.
+_PASSIVE_BY = re.compile(r"\s+by\s+(?!(?:tele)?phone|e-?mail|video|text|letter|satellite)")
 _DASH_SOURCE = re.compile(r"\s+[-–—―]\s*(?=[A-Za-z])")
 
 
@@ -260,6 +276,7 @@ def find_attributions(doc: Document) -> list[Attribution]:
     results: list[Attribution] = []
     sentence_index = 0
     previous: list[int] = []
+    lead: tuple[Mention, Mention] | None = None
     for p_start, p_end in doc.paragraphs:
         sentences = []
         while sentence_index < len(doc.sentences) and doc.sentences[sentence_index][0] < p_end:
@@ -268,14 +285,54 @@ def find_attributions(doc: Document) -> list[Attribution]:
             sentence_index += 1
         para = _Paragraph(p_start, p_end, Quotes(quote_spans(text, p_start, p_end)), sentences)
         found = _attribute_paragraph(text, para)
-        if previous and all(_speaks_for_self(text, a) for a in found):
+        if lead is not None and not found:
+            found = [_led_paragraph(text, para, lead)]
+        elif previous and all(_speaks_for_self(text, a) for a in found):
             main = _main_attribution(results, previous)
             follower = _follow_up(text, para, results[main], main)
             if follower is not None:
                 found = [follower]
         previous = list(range(len(results), len(results) + len(found)))
         results.extend(found)
+        lead = _open_lead(text, para)
     return results
+
+
+def _open_lead(text: str, para: _Paragraph) -> tuple[Mention, Mention] | None:
+    """Source and cue of a paragraph that ends by announcing the next one:
+    "Peskov said:" or "And from Chairwoman Smith:"."""
+    if not text.endswith(":", para.start, para.end) or not para.sentences:
+        return None
+    last = para.sentences[-1]
+    colon = para.end - 1
+    named = _LEAD_ALONE.fullmatch(text, last[0], para.end)
+    if named is not None and _is_name_word(named.group(1)):
+        return Mention(named.group(1), named.span(1)), Mention(":", (colon, para.end))
+    cues = list(_cue_pattern().finditer(text, last[0], colon))
+    if not cues:
+        return None
+    cue = cues[-1]
+    if text[cue.end() : colon].strip(" ,") and not _cue_extension().fullmatch(
+        text, cue.end(), colon
+    ):
+        return None
+    source = _source_before(text, last[0], cue.start(), para.quotes)
+    if source is None:
+        return None
+    return Mention(text[slice(*source)], source), Mention(cue.group(), cue.span())
+
+
+def _led_paragraph(text: str, para: _Paragraph, lead: tuple[Mention, Mention]) -> Attribution:
+    """The paragraph a colon lead-in announced is the speaker's words."""
+    span = (para.start, para.end)
+    kind = _content_kind(text, para, span)
+    return Attribution(
+        content=Mention(text[para.start : para.end], span),
+        kind=kind if kind != "mixed" else "direct",
+        source=lead[0],
+        cue=lead[1],
+        confidence=0.7,
+    )
 
 
 def _main_attribution(results: list[Attribution], indices: list[int]) -> int:
@@ -322,7 +379,9 @@ def _attribute_paragraph(text: str, para: _Paragraph) -> list[Attribution]:
 
 
 def _within_cue(pos: int, attributions: list[Attribution]) -> bool:
-    return any(a.cue is not None and a.cue.span[0] <= pos < a.cue.span[1] for a in attributions)
+    """Whether ``pos`` falls inside the cue of the sentence's latest attribution."""
+    cue = attributions[-1].cue if attributions else None
+    return cue is not None and cue.span[0] <= pos < cue.span[1]
 
 
 def _cue_of(match: re.Match[str]) -> Cue:
@@ -347,9 +406,9 @@ def _attribute_cue(
     if cue.kind == "according":
         return _according_to(text, para, sentence, cue)
     last_quote = para.quotes.last_ending_by(cue.start)
-    head = max(sentence[0], last_quote[1] if last_quote else -1)
+    head = max(sentence[0], last_quote[1] if last_quote else -1, cue.start - _LOOK_BACK)
     before = text[head : cue.start]
-    if _is_noun_use(before, match.group()) or _PASSIVE_BY.match(text, cue.end):
+    if _is_noun_use(before, match.group(), text, cue.end) or _PASSIVE_BY.match(text, cue.end):
         return None
     if match.group().endswith("ing"):
         return _participle(text, para, sentence, cue, before, in_sentence)
@@ -362,8 +421,10 @@ def _attribute_cue(
         source = source or _clause_subject(text, sentence, cue.start, para.quotes)
     if source is not None:
         content = _choose_content(text, para, sentence, source, cue_end)
-        if content is not None and content[0] >= cue_end and not _takes_bare_clause(
-            text, cue, cue_end, sentence
+        if (
+            content is not None
+            and content[0] >= cue_end
+            and not _takes_bare_clause(text, cue, cue_end, sentence)
         ):
             return None
     elif _after_clause_break(before):
@@ -382,8 +443,13 @@ def _attribute_cue(
 
 def _after_coordination(text: str, start: int, cue_start: int) -> bool:
     """'Giles attempted … and said he had': a second verb sharing the clause's subject."""
+    if not text[max(start, cue_start - 40) : cue_start].rstrip().endswith(_AND_TAILS):
+        return False
+    start = max(start, cue_start - _LOOK_BACK)
     tokens = _drop_adverbials(text, start, _tokens(text, start, cue_start))
-    return len(tokens) > 3 and tokens[-1][0].lower() == "and" and tokens[-2][0][0].isalnum()
+    if len(tokens) < 4 or tokens[-1][0].lower() not in ("and", "but"):
+        return False
+    return tokens[-2][0][0].isalnum() or tokens[-2][0] in _QUOTE_MARKS | {","}
 
 
 def _takes_bare_clause(text: str, cue: Cue, cue_end: int, sentence: Span) -> bool:
@@ -396,15 +462,21 @@ def _takes_bare_clause(text: str, cue: Cue, cue_end: int, sentence: Span) -> boo
     return text.startswith(" to ", cue_end) and cue.lemma in _words("infinitive_complement")
 
 
-def _is_noun_use(before: str, form: str) -> bool:
-    """'his remarks', 'Editor's note', 'the asking price': the cue word is a noun here."""
+def _is_noun_use(before: str, form: str, text: str, end: int) -> bool:
+    """'his remarks', 'Editor's note', 'the asking price': the cue word is a noun here.
+
+    A form that is also a plural noun ("states", "notes") is a verb only after a name or
+    pronoun and before a clause break or "that" ("…,” Viguerie notes.").
+    """
     words = before.split()
     if not words:
         return False
     last = words[-1].lower()
-    if last in _words("determiners") or last.endswith(("'s", "’s")):
+    if last in _words("articles") or last.endswith(("'s", "’s")):
         return True
-    return form.lower() in _words("noun_like_forms") and last not in _words("pronouns")
+    if form.lower() not in _words("noun_like_forms") or last in _words("pronouns"):
+        return False
+    return not (_is_name_word(words[-1]) and _CLAUSE_BREAK.match(text, end))
 
 
 def _participle(
@@ -429,7 +501,8 @@ def _participle(
     elif tail.lower().endswith(tuple(" " + n for n in _words("statement_nouns"))):
         source = _sentence_subject(text, sentence)
     elif progressive:
-        source = _source_before(text, sentence[0], sentence[0] + len(tail) - len(tail.split()[-1]))
+        aux_start = sentence[0] + len(tail) - len(tail.split()[-1])
+        source = _source_before(text, sentence[0], aux_start, para.quotes)
     if source is None:
         return None
     cue_end = _extend_cue(text, cue, sentence)
@@ -440,13 +513,14 @@ def _participle(
 
 def _clause_subject(text: str, sentence: Span, stop: int, quotes: Quotes) -> Span | None:
     """The subject of the clause a participle hangs on: "…, Mrs. Clinton tried …, saying"."""
+    window = max(sentence[0], stop - 2 * _LOOK_BACK)
     commas = [
-        m.start()
-        for m in re.finditer(",", text[sentence[0] : stop])
-        if not _inside(sentence[0] + m.start(), quotes)
+        window + m.start()
+        for m in re.finditer(",", text[window:stop])
+        if not _inside(window + m.start(), quotes)
     ]
     if len(commas) >= 2:
-        found = _sentence_subject(text, (sentence[0] + commas[-2] + 1, stop), skip_intro=False)
+        found = _sentence_subject(text, (commas[-2] + 1, stop), skip_intro=False)
         if found is not None:
             return found
     return _sentence_subject(text, sentence)
@@ -454,7 +528,7 @@ def _clause_subject(text: str, sentence: Span, stop: int, quotes: Quotes) -> Spa
 
 def _sentence_subject(text: str, sentence: Span, skip_intro: bool = True) -> Span | None:
     """The noun phrase that opens a sentence, after an introductory phrase and comma."""
-    tokens = _tokens(text, sentence[0], sentence[1])
+    tokens = _tokens(text, sentence[0], min(sentence[1], sentence[0] + _LOOK_BACK))
     dateline = next((i for i, t in enumerate(tokens[:8]) if t[0] in ("—", "–", "-")), None)
     if dateline is not None:
         tokens = tokens[dateline + 1 :]
@@ -470,11 +544,15 @@ def _sentence_subject(text: str, sentence: Span, skip_intro: bool = True) -> Spa
     phrase: list[tuple[str, int, int]] = []
     for token in tokens[:10]:
         word = token[0]
-        if word[0].isalnum() and not _is_clause_word(word) and (
-            _is_name_word(word)
-            or word.lower() in _words("determiners")
-            or _is_source_noun(word)
-            or (phrase and phrase[0][0].lower() in _words("determiners") and word.islower())
+        if (
+            word[0].isalnum()
+            and not _is_clause_word(word)
+            and (
+                _is_name_word(word)
+                or word.lower() in _words("determiners")
+                or _is_source_noun(word)
+                or (phrase and phrase[0][0].lower() in _words("determiners") and word.islower())
+            )
         ):
             phrase.append(token)
             continue
@@ -514,7 +592,8 @@ def _build(
 
 
 def _content_kind(text: str, para: _Paragraph, content: Span) -> str:
-    inside = [(max(s, content[0]), min(e, content[1])) for s, e in para.quotes.overlapping(*content)]
+    quotes = para.quotes.overlapping(*content)
+    inside = [(max(s, content[0]), min(e, content[1])) for s, e in quotes]
     quoted = sum(max(0, e - s) for s, e in inside)
     length = max(1, content[1] - content[0])
     if quoted >= 0.85 * length:
@@ -527,6 +606,9 @@ def _extend_cue(text: str, cue: Cue, sentence: Span) -> int:
     end = cue.end
     if text.startswith(" out", end) and cue.lemma == "point out":
         end += 4
+    day = _CUE_DAY.match(text, end, sentence[1])
+    if day:
+        end = day.end()
     if cue.lemma == "tell":
         end = _addressee_end(text, end, sentence[1])
     extension = _cue_extension().match(text, end, sentence[1])
@@ -563,11 +645,8 @@ def _is_passive(before: str) -> bool:
 
 def _after_clause_break(before: str) -> bool:
     stripped = before.rstrip()
-    return not stripped or stripped[-1] in ",”\"’»:—–-" or stripped.endswith(("”,", '",'))
+    return not stripped or stripped[-1] in ',”"’»:—–-' or stripped.endswith(("”,", '",'))
 
-
-def _is_participle(text: str, cue: Cue) -> bool:
-    return text[cue.start : cue.end].endswith("ing")
 
 
 def _is_name_word(token: str) -> bool:
@@ -589,7 +668,9 @@ def _source_before(text: str, start: int, cue_start: int, quotes: Quotes) -> Spa
     phrase runs from the name before them.
     """
     start = max(start, cue_start - _LOOK_BACK)
-    tokens = _drop_adverbials(text, start, _tokens(text, start, cue_start))
+    aside = _PARENTHESIS_TAIL.search(text, max(start, cue_start - 45), cue_start)
+    stop = aside.start() if aside else cue_start
+    tokens = _drop_adverbials(text, start, _tokens(text, start, stop))
     while tokens and tokens[-1][0] in _QUOTE_MARKS:
         tokens.pop()
     if not tokens:
@@ -605,9 +686,8 @@ def _source_before(text: str, start: int, cue_start: int, quotes: Quotes) -> Spa
         if not inserted or not _is_insertion(inserted):
             break
         found = _noun_phrase_before(tokens[:comma])
-        if found is None or found[0][1] != tokens[comma - 1][2]:
-            break
-        speaker = (found[0][0], tokens[-2][2])
+        if found is not None and found[0][1] == tokens[comma - 1][2]:
+            speaker = (found[0][0], tokens[-2][2])
         end = comma
     return speaker
 
@@ -616,6 +696,8 @@ def _is_insertion(tokens: list[tuple[str, int, int]]) -> bool:
     """An appositive, relative clause or aside set off by commas."""
     first = tokens[0][0]
     if first.lower() in _words("insertion_starters") or first[0].isdigit():
+        return True
+    if _is_participle_word(first) or _PARTY_TAG.match(first):
         return True
     found = _noun_phrase_before(tokens)
     return found is not None and found[0][0] == tokens[0][1]
@@ -717,8 +799,10 @@ def _source_after(text: str, start: int, end: int) -> Span | None:
         phrase.append((word, s, e))
         if len(phrase) > 10:
             return None
-    if not phrase or _is_clause_word(phrase[0][0]) and phrase[0][0].lower() not in _words(
-        "pronouns"
+    if (
+        not phrase
+        or _is_clause_word(phrase[0][0])
+        and phrase[0][0].lower() not in _words("pronouns")
     ):
         return None
     if phrase[0][0].lower() in _words("pronouns"):
@@ -738,7 +822,7 @@ def _source_after(text: str, start: int, end: int) -> Span | None:
 
 
 def _is_participle_word(word: str) -> bool:
-    return word.endswith("ing") and word.islower() and len(word) > 5
+    return word.endswith("ing") and word.islower() and len(word) >= 5
 
 
 def _agrees(text: str, source: Span, form: str, before: str) -> bool:
@@ -770,7 +854,9 @@ def _choose_content(
     lead = text[sentence[0] : source[0]].rstrip()
     after = _content_after(text, para, cue_end, sentence)
     if not lead:
-        return after or _quote_just_before(text, para, sentence[0])
+        if after is None or _is_adverbial(text[after[0] : after[1]]):
+            return _quote_just_before(text, para, sentence[0]) or after
+        return after
     if _THAT.match(text, cue_end, sentence[1]):
         return after
     if after is not None and not _is_adverbial(text[after[0] : after[1]]):
@@ -798,9 +884,9 @@ def _is_adverbial(content: str) -> bool:
 
 def _quote_just_before(text: str, para: _Paragraph, start: int) -> Span | None:
     """'“…?” Trump said.': the sentence splitter put the quote in the sentence before."""
-    for s, e in para.quotes:
-        if e <= start and not text[e:start].strip():
-            return _trim(text, s, e)
+    quote = para.quotes.last_ending_by(start)
+    if quote is not None and not text[quote[1] : start].strip():
+        return _trim(text, *quote)
     return None
 
 
@@ -810,9 +896,9 @@ def _content_after(text: str, para: _Paragraph, cue_end: int, sentence: Span) ->
     if introducer:
         start = introducer.end()
     end = sentence[1]
-    for s, e in para.quotes:
+    for s, e in para.quotes.overlapping(start, end):
         if start <= s < end < e:
-            end = e
+            end = min(e, start + _MAX_CONTENT)
     span = _trim(text, start, end)
     if span is None or len(text[span[0] : span[1]].split()) < _MIN_CONTENT_WORDS:
         return None
@@ -821,11 +907,13 @@ def _content_after(text: str, para: _Paragraph, cue_end: int, sentence: Span) ->
 
 def _content_before(text: str, para: _Paragraph, sentence: Span, stop: int) -> Span | None:
     start = sentence[0]
-    for s, e in para.quotes:
-        if s < start < e or (s < start and start <= e <= stop and e >= start):
-            start = min(start, s)
+    for s, _ in para.quotes.overlapping(start, start + 1):
+        if s < start:
+            start = max(s, stop - _MAX_CONTENT)
     span = _trim(text, start, stop)
-    if span is None or len(text[span[0] : span[1]].split()) < 2:
+    if span is None:
+        return None
+    if len(text[span[0] : span[1]].split()) < 2 and not para.quotes.overlapping(*span):
         return None
     return span
 
@@ -852,7 +940,12 @@ def _according_to(text: str, para: _Paragraph, sentence: Span, cue: Cue) -> Attr
     return _build(text, para, source, cue, cue.end, content, 0.7)
 
 
-_ACCORDING_SOURCE = re.compile(r"\s*([^,;:.!?“”\"()—–]+?(?:\.[^\s,;:.!?“”\"()—–][^,;:.!?“”\"()—–]*?)*)\s*(?=[,;:.!?“”\"()—–]|$)")
+_STOP = r"[,;:.!?“”\"()—–]"
+_NOT_STOP = r"[^,;:.!?“”\"()—–]"
+# Up to the next punctuation; a period inside a word ("U.S.") does not stop it.
+_ACCORDING_SOURCE = re.compile(
+    rf"\s*({_NOT_STOP}+?(?:\.[^\s,;:.!?“”\"()—–]{_NOT_STOP}*?)*)\s*(?={_STOP}|$)"
+)
 
 
 def _according_source(text: str, start: int, end: int) -> Span | None:
@@ -867,10 +960,12 @@ def _according_source(text: str, start: int, end: int) -> Span | None:
     return found.span(1)
 
 
-_TRANSCRIPT = re.compile(
+_LEAD_NAME = (
     r"(?:(?:And|Also)\s+)?(?:(?:from|by)\s+)?"
-    r"((?:[A-Z][\w'’.\-]*|of|the)(?:\s+(?:[A-Z][\w'’.\-]*|of|the)){0,5})\s*:\s+(?=\S)"
+    r"((?:[A-Z][\w'’.\-]*|of|the)(?:\s+(?:[A-Z][\w'’.\-]*|of|the)){0,5})\s*:"
 )
+_TRANSCRIPT = re.compile(_LEAD_NAME + r"\s+(?=\S)")
+_LEAD_ALONE = re.compile(_LEAD_NAME)
 
 
 def _transcript_lead(text: str, para: _Paragraph) -> Attribution | None:
@@ -889,10 +984,12 @@ def _transcript_lead(text: str, para: _Paragraph) -> Attribution | None:
 
 def _dash_attribution(text: str, para: _Paragraph, sentence: Span) -> Attribution | None:
     """'"…" - Commissioner X' and '… - noted the President of Ukraine.'"""
-    quote_end = 0
-    for s, e in para.quotes:
+    if _DASH_SOURCE.search(text, sentence[0], sentence[1]) is None:
+        return None
+    quote_start, quote_end = 0, 0
+    for s, e in para.quotes.overlapping(*sentence):
         if sentence[0] <= s and e <= sentence[1]:
-            quote_end = e
+            quote_start, quote_end = s, e
     start = quote_end or sentence[0]
     dash = _DASH_SOURCE.search(text, start, sentence[1])
     if dash is None or (not quote_end and dash.start() < sentence[0] + 20):
@@ -902,25 +999,22 @@ def _dash_attribution(text: str, para: _Paragraph, sentence: Span) -> Attributio
         return None
     cue_match = _cue_pattern().match(text, dash.end())
     source_start = dash.end()
-    cue = Cue(dash.start() + 1, dash.end(), "-", "mark")
+    mark = text.rfind(dash.group().strip()[0], dash.start(), dash.end())
+    cue = Cue(mark, mark + 1, "-", "mark")
     if cue_match is not None:
         cue = _cue_of(cue_match)
         source_start = cue_match.end()
     source = _source_after(text, source_start, sentence[1])
     if source is None:
         return None
-    content = _trim(text, para.start if not quote_end else _quote_start(para, quote_end), dash.start())
-    cue_end = cue.end
-    return _build(text, para, source, cue, cue_end, content, 0.6)
-
-
-def _quote_start(para: _Paragraph, quote_end: int) -> int:
-    return next(s for s, e in para.quotes if e == quote_end)
+    content = _trim(text, quote_start if quote_end else para.start, dash.start())
+    return _build(text, para, source, cue, cue.end, content, 0.6)
 
 
 def _extend_with_quote(text: str, para: _Paragraph, sentence: Span, last: Attribution) -> None:
     """A quote-only sentence after an attributed one in the paragraph joins its content."""
-    quote = next((q for q in para.quotes if q[0] <= sentence[0] + 1 and q[1] >= sentence[1] - 1), None)
+    quotes = para.quotes.overlapping(sentence[0], sentence[0] + 2)
+    quote = next((q for q in quotes if q[0] <= sentence[0] + 1 and q[1] >= sentence[1] - 1), None)
     if quote is None or last.content.span[1] > sentence[0] or last.kind == "continuation":
         return
     start = last.content.span[0]
@@ -932,14 +1026,14 @@ def _follow_up(
     text: str, para: _Paragraph, previous: Attribution, index: int
 ) -> Attribution | None:
     """A paragraph with no cue right after an attribution: a quote or a continuation."""
-    if previous.source is None:
+    if previous.source is None or previous.source.text.lower() in _words("first_second_person"):
         return None
-    quoted = sum(e - s for s, e in para.quotes)
+    quoted = sum(e - s for s, e in para.quotes.spans)
     span = _trim(text, para.start, para.end)
     if span is None:
         return None
     length = span[1] - span[0]
-    if para.quotes and para.quotes[0][0] <= para.start and quoted >= 0.8 * length:
+    if para.quotes and para.quotes.spans[0][0] <= para.start and quoted >= 0.8 * length:
         kind, confidence = "direct", 0.7
     elif not para.quotes and _reads_as_speech(text, span):
         kind, confidence = "continuation", 0.4
@@ -955,6 +1049,11 @@ def _follow_up(
     )
 
 
+@cache
+def _openers() -> tuple[str, ...]:
+    return tuple(_words("discourse_openers"))
+
+
 def _reads_as_speech(text: str, span: Span) -> bool:
     """First or second person or a spoken opener, and no narration of a third party."""
     words = [w.lower() for w in _WORD.findall(text, span[0], span[1])]
@@ -962,5 +1061,5 @@ def _reads_as_speech(text: str, span: Span) -> bool:
         return False
     personal = sum(1 for w in words if w in _words("first_second_person"))
     openings = [m.group(1).lower() for m in _SENTENCE_OPENING.finditer(text, span[0], span[1])]
-    opener = any(o.startswith(tuple(_words("discourse_openers"))) for o in openings)
+    opener = any(o.startswith(_openers()) for o in openings)
     return personal >= 2 or (opener and personal >= 1)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from claimtrack import __version__
+from claimtrack import __version__, cli_actors, cli_claims, cli_exchange
 
 if TYPE_CHECKING:
     from claimtrack.models import Article, Claim
@@ -45,6 +45,9 @@ DateOption = Annotated[
 TitleOption = Annotated[str | None, typer.Option(help="Title for the input.")]
 UrlOption = Annotated[str | None, typer.Option(help="URL the input was published at.")]
 OutletOption = Annotated[str | None, typer.Option(help="Outlet (e.g. reuters.com) of the input.")]
+ConfirmedOption = Annotated[
+    bool, typer.Option("--confirmed", help="Only claims an analyst confirmed (see review).")
+]
 
 
 def default_db_path() -> Path:
@@ -132,28 +135,56 @@ def _overrides(
 def ingest(
     ctx: typer.Context,
     inputs: Annotated[
-        list[str], typer.Argument(metavar="PATH_OR_URL...", help="Files, folders, URLs, '-'.")
-    ],
+        list[str] | None,
+        typer.Argument(metavar="[PATH_OR_URL]...", help="Files, folders, URLs, '-'."),
+    ] = None,
+    feeds: Annotated[
+        list[str] | None,
+        typer.Option("--feed", metavar="URL", help="RSS or Atom feed or sitemap; repeatable."),
+    ] = None,
     date: DateOption = None,
     title: TitleOption = None,
     url: UrlOption = None,
     outlet: OutletOption = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Extraction processes [default: number of cores]."
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Extract claims from articles and store them.
 
-    An article already stored (same text, or same URL when known) is skipped. Exits 1 when
-    an input failed (the others are still stored), 130 on Ctrl-C.
+    An article already stored (same text, or same URL when known) is skipped; a feed item
+    whose link is stored is skipped without fetching it, and the feed's date for an item
+    is its publication date. Exits 1 when an input failed (the others are still stored),
+    130 on Ctrl-C. Articles are extracted in --jobs processes and stored in input order.
     """
+    from functools import partial
+    from itertools import chain
+
     from claimtrack import render
+    from claimtrack.feeds import unstored_feed_articles
+    from claimtrack.parallel import default_jobs, extract_stream
     from claimtrack.sources import iter_articles
 
+    if not inputs and not feeds:
+        raise fail("nothing to ingest: give files, folders, URLs, '-' or --feed URL")
     overrides = _overrides(date, title, url, outlet)
+    if feeds and any((date, title, url, outlet)):
+        raise fail("--date/--title/--url/--outlet set one input's metadata, not a feed's")
     summary: dict = {"added": [], "duplicates": [], "failed": [], "claims": 0}
     with opened(ctx, create=True) as store, _progress() as advance:
         try:
-            for item in iter_articles(inputs, overrides):
-                _ingest_one(store, item, summary)
+            items = chain(
+                iter_articles(inputs, overrides) if inputs else (),
+                unstored_feed_articles(store, feeds or (), summary["duplicates"]),
+            )
+            wanted = partial(_needs_extraction, store, summary)
+            for item, outcome in extract_stream(items, wanted, jobs or default_jobs()):
+                if outcome is not None:
+                    _store_extracted(store, item, outcome, summary)
                 advance()
             summary["interrupted"] = False
         except KeyboardInterrupt:
@@ -168,27 +199,40 @@ def ingest(
         raise typer.Exit(EXIT_FAILED)
 
 
-def _ingest_one(store: Store, item: object, summary: dict) -> None:
-    """Store one Article (or record one InputError) into the running summary."""
+def _needs_extraction(store: Store, summary: dict, item: object) -> bool:
+    """Whether an item is a new Article; an InputError or a duplicate goes to the summary."""
     from claimtrack.sources import InputError
 
     if isinstance(item, InputError):
         summary["failed"].append({"origin": item.origin, "reason": item.reason})
-        return
+        return False
     duplicate = store.find_duplicate(item)
     if duplicate is not None:
         summary["duplicates"].append({"origin": item.origin, "article_id": duplicate})
+        return False
+    return True
+
+
+def _store_extracted(
+    store: Store, item: Article, outcome: list[Claim] | str, summary: dict
+) -> None:
+    """Store an extracted article into the running summary; ``outcome`` is its claims or
+    why extraction failed."""
+    from claimtrack.interrupts import interrupts_deferred
+
+    if isinstance(outcome, str):
+        summary["failed"].append({"origin": item.origin, "reason": outcome})
         return
-    try:
-        claims = _extract(item)
-    except ExtractionFailed as exc:
-        summary["failed"].append({"origin": item.origin, "reason": str(exc)})
-        return
-    result = store.add_article(item, claims)
-    summary["added"].append(
-        {"origin": item.origin, "article_id": result.article_id, "claims": result.claims}
-    )
-    summary["claims"] += result.claims
+    claims = outcome
+    with interrupts_deferred():  # a committed article is always in the summary
+        result = store.add_article(item, claims)
+        if result.status == "duplicate":  # another process stored it meanwhile
+            summary["duplicates"].append({"origin": item.origin, "article_id": result.article_id})
+            return
+        summary["added"].append(
+            {"origin": item.origin, "article_id": result.article_id, "claims": result.claims}
+        )
+        summary["claims"] += result.claims
 
 
 class ExtractionFailed(Exception):
@@ -266,6 +310,7 @@ def who_said(
     since: SinceOption = None,
     until: UntilOption = None,
     limit: Annotated[int, typer.Option(min=1, help="At most this many actors.")] = 20,
+    confirmed: ConfirmedOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """Which actors said something matching QUERY.
@@ -277,7 +322,7 @@ def who_said(
 
     _check_topic(topic)
     with opened(ctx) as store:
-        groups = queries.who_said(store, query, topic, actor, since, until, limit)
+        groups = queries.who_said(store, query, topic, actor, since, until, limit, confirmed)
     if as_json:
         render.print_json(groups)
     else:
@@ -291,6 +336,7 @@ def timeline(
     topic: TopicOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    confirmed: ConfirmedOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """An actor's claims in date order.
@@ -302,7 +348,7 @@ def timeline(
 
     _check_topic(topic)
     with opened(ctx) as store:
-        result = queries.timeline(store, actor, topic, since, until)
+        result = queries.timeline(store, actor, topic, since, until, confirmed)
     if as_json:
         render.print_json(result)
     else:
@@ -316,6 +362,7 @@ def diff(
     before: Annotated[str, typer.Option("--from", help="Date or article id (12, article:12).")],
     after: Annotated[str, typer.Option("--to", help="Date or article id (12, article:12).")],
     topic: TopicOption = None,
+    confirmed: ConfirmedOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """How an actor's position moved per topic.
@@ -328,24 +375,11 @@ def diff(
 
     _check_topic(topic)
     with opened(ctx) as store:
-        result = queries.diff(store, actor, before, after, topic)
+        result = queries.diff(store, actor, before, after, topic, confirmed)
     if as_json:
         render.print_json(result)
     else:
         render.diff(render.make_console(), result)
-
-
-@app.command()
-def actors(ctx: typer.Context, as_json: JsonOption = False) -> None:
-    """List actors: kind, aliases, roles, claim count, first and last date."""
-    from claimtrack import queries, render
-
-    with opened(ctx) as store:
-        rows = queries.actors(store)
-    if as_json:
-        render.print_json(rows)
-    else:
-        render.actors(render.make_console(), rows)
 
 
 @app.command()
@@ -417,6 +451,11 @@ def paths(ctx: typer.Context) -> None:
     typer.echo(f"database: {ctx.obj}")
     typer.echo(f"bundled data: {bundled_data_dir()}")
     typer.echo(f"user data (extends bundled): {user_data_dir() / 'data'}")
+
+
+cli_actors.register(app)
+cli_claims.register(app)
+cli_exchange.register(app)
 
 
 def main() -> None:

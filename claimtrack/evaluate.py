@@ -24,6 +24,7 @@ from claimtrack.attribution import find_attributions, is_speech_cue
 from claimtrack.models import Attribution, Span
 from claimtrack.text import prepare
 
+
 @dataclass
 class GoldAttribution:
     """One annotated attribution: each role as a list of (possibly discontinuous) spans."""
@@ -186,9 +187,12 @@ def match(
             overlap = _overlaps(g.content, p.content.span)
             if not overlap:
                 continue
-            if with_source and g.source is not None:
-                if p.source is None or not _overlaps(g.source, p.source.span):
-                    continue
+            if (
+                with_source
+                and g.source is not None
+                and (p.source is None or not _overlaps(g.source, p.source.span))
+            ):
+                continue
             candidates.append((-overlap, gi, pi))
     candidates.sort()
     used_gold: set[int] = set()
@@ -292,7 +296,11 @@ def print_report(report: EvaluationReport, misses: bool = False, as_json: bool =
     for name in ("all", "content", "speech_verb"):
         s: Scores = getattr(report, name)
         table.add_row(
-            name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.gold),
+            name,
+            f"{s.precision:.3f}",
+            f"{s.recall:.3f}",
+            f"{s.f1:.3f}",
+            str(s.gold),
             str(s.predicted),
         )
     console = Console()

@@ -19,8 +19,8 @@ def extract(article: Article) -> list[Claim]:
         return []
     doc = prepare(article.text)
     attributions = find_attributions(doc)
-    speakers = resolve_speakers(doc, attributions)
     anchor = article.published.anchor()
+    speakers = resolve_speakers(doc, attributions, when=anchor)
     claims = []
     for attribution, speaker in zip(attributions, speakers):
         if speaker is None or attribution.source is None:

@@ -20,6 +20,7 @@ from functools import cache
 from typing import NamedTuple
 
 from claimtrack import timex
+from claimtrack.actors import actor_key, canonical_actor
 from claimtrack.lexicon import table
 from claimtrack.models import Actor, Attribution, Facets, Span, TimeExpression
 from claimtrack.text import Document
@@ -166,8 +167,8 @@ class CueIndex:
         for index in starts:
             word = seq[index]
             best: dict[str, Hit] = {}
-            for category, entry, parts in self._candidates(self._key(word)):
-                if free.get(category, 0) > index:
+            for category, entry, parts in self._candidates(word[field]):
+                if free.get(category, 0) > index or _second_fails(seq, index, parts, field):
                     continue
                 end = index + 1 if len(parts) == 1 else self._end(seq, index, parts)
                 if end is not None and (category not in best or end > best[category].last):
@@ -176,6 +177,13 @@ class CueIndex:
                 found.setdefault(category, []).append(hit)
                 free[category] = hit.last
         return found
+
+
+def _second_fails(seq: Sequence[Word], index: int, parts: tuple[_Part, ...], field: int) -> bool:
+    """A quick test of a phrase's plain second word, which rules most phrases out."""
+    if len(parts) < 2 or parts[1].gap or parts[1].prefix:
+        return False
+    return index + 1 >= len(seq) or seq[index + 1][field] != parts[1].word
 
 
 @dataclass(frozen=True)
@@ -208,7 +216,6 @@ _POLARITY = table("polarity.json")
 _EVENTS = table("events.json")
 # Checked in this order; the first polarity rule with a hit decides.
 _POLARITY_RULES = (
-    ("uncertain_cues", "uncertain"),
     ("uncertain", "uncertain"),
     ("conditional", "uncertain"),
     ("deny", "deny"),
@@ -224,21 +231,28 @@ _CONTENT_CUES = CueIndex(
     {
         **{f"topic:{topic}": _TOPICS[topic] for topic in TOPIC_ORDER},
         "anaphor": _TOPICS["anaphors"],
+        "break": _TOPICS["clause_breaks"],
+        "report": _TOPICS["reporting_verbs"],
         **{f"polarity:{key}": _POLARITY[key] for key in _POLARITY_LISTS},
         **{f"kind:{kind}": cues for kind, cues in _EVENTS["kinds"].items()},
         **{f"status:{status}": cues for status, cues in _EVENTS["statuses"].items()},
     }
 )
-_REPORT_CUES = CueIndex({"uncertain": _POLARITY["uncertain_cues"]})
-_CLAUSE_BREAKS = CueIndex({"break": _TOPICS["clause_breaks"], "report": _TOPICS["reporting_verbs"]})
+_REPORT_CUES = CueIndex(
+    {"uncertain": _POLARITY["uncertain_cues"], "conditional": _POLARITY["conditional"]}
+)
+_CLAUSE_BREAKS = CueIndex({"break": _TOPICS["clause_breaks"]})
 _HOST_WORDS = frozenset(_TOPICS["host_words"])
 _NOT_VENUE_HEADS = frozenset(w.lower() for w in _TOPICS["not_venue_heads"])
 _VENUE_PREPOSITIONS = frozenset(_TOPICS["venue_prepositions"])
 _PRESENCE_VERBS = frozenset(_TOPICS["presence_verbs"])
 _MOTION_WORDS = frozenset(_TOPICS["motion_words"])
+_CHOICE_WORDS = frozenset(_TOPICS["choice_words"])
 _NOT_PARTY_PREPOSITIONS = frozenset(_TOPICS["not_participant_prepositions"])
 _ATTRIBUTE_HEADS = frozenset(_TOPICS["attribute_heads"])
 _TITLE_WORDS = frozenset(_TOPICS["title_words"])
+_NOT_PARTY_POSSESSIONS = frozenset(_TOPICS["not_party_possessions"])
+_POSSESSION = re.compile(r"['’]s\s+(\w+)")
 _PLACE_INDEX = _places()
 _PLACES = CueIndex({"place": _PLACE_INDEX}, case_sensitive=True)
 _VENUE_RANK = {"venue": 0, "city": 1, "region": 2, "country": 3}
@@ -275,9 +289,10 @@ def describe(
     ]
     hits = _CONTENT_CUES.scan(content)
     cues = {topic: f"topic:{topic}" in hits for topic in TOPIC_ORDER}
-    venue = _venue(claim, cued=any(cues.values()))
-    anaphor = cues["talks"] and "anaphor" in hits
-    participants = _participants(claim, speaker, venue, anaphor)
+    venue = _venue(claim, cued=cues["talks"] or cues["venue"])
+    # Parties are a slot of talks: a claim about anything else has none.
+    about_talks = cues["talks"] or cues["participants"] or cues["venue"] or venue is not None
+    participants = _participants(claim, speaker, venue, content, hits) if about_talks else []
     scope = _topical_sentences(claim, content, hits, time)
     scope_hits = hits if scope is content else _CONTENT_CUES.scan(scope)
     polarity, polarity_cue = _polarity(scope, scope_hits, _report_words(doc, attribution))
@@ -372,8 +387,8 @@ def _reporting_time(claim: _Claim, time: TimeExpression, anchor: date | None) ->
 def _report_words(doc: Document, attribution: Attribution) -> list[Word]:
     """The words of the attribution's predicate around its cue: the cue may be 'confirm'
     alone in 'Peskov would not confirm or deny that ...'."""
-    if attribution.cue is None:
-        return []
+    if attribution.cue is None or _gap(attribution.cue.span, attribution.content.span) > LEAD_CHARS:
+        return []  # a continuation: the cue hedged another sentence
     start, end = attribution.cue.span
     source = attribution.source.span if attribution.source else None
     lead = source[1] if source and 0 <= start - source[1] <= LEAD_CHARS else start - LEAD_CHARS // 2
@@ -435,7 +450,7 @@ def _before(seq: Sequence[Word], index: int) -> tuple[str, int]:
 def _venue(claim: _Claim, cued: bool) -> tuple[Place, Span] | None:
     """The most specific place introduced as a location ('in Jeddah', 'come to Moscow',
     'Saudi Arabia would host'), inside the content first, then trailing it. Without a
-    topic cue only a presence ('would be in Geneva') counts."""
+    talks or venue cue only a presence ('would be in Geneva') counts."""
     candidates = []
     for hit in claim.places:
         place = _PLACE_INDEX[hit.entry]
@@ -460,6 +475,8 @@ def _is_location(seq: Sequence[Word], hit: Hit, place: Place, cued: bool) -> boo
         if before == "to" and place.kind == "country":
             return head in _MOTION_WORDS
         return head not in _NOT_VENUE_HEADS
+    if before in _CHOICE_WORDS or (before == "of" and head in _CHOICE_WORDS):
+        return True
     return any(w.key in _HOST_WORDS for w in seq[hit.last : hit.last + 2])
 
 
@@ -471,27 +488,32 @@ class _Party:
 
 
 def _participants(
-    claim: _Claim, speaker: Actor, venue: tuple[Place, Span] | None, anaphor: bool
+    claim: _Claim,
+    speaker: Actor,
+    venue: tuple[Place, Span] | None,
+    content: list[Word],
+    hits: dict[str, list[Hit]],
 ) -> list[str]:
     """Countries and people named as parties in the content (not the venue, not the source
     mention); for an anaphor such as 'such a meeting', the parties of the nearest earlier
     sentence that names two, leaving out the speaker, who is named there for speaking."""
     skip = [venue[1]] if venue else []
     skip += claim.reporting
-    parties = _parties(claim.doc.text, claim.context, claim.places, _before_report(claim), skip)
-    if not parties and anaphor:
-        parties = _antecedent_parties(claim, _key(speaker.name))
+    scope = _before_report(claim, content, hits)
+    parties = _parties(claim.doc.text, claim.context, claim.places, scope, skip)
+    if not parties and "topic:talks" in hits and "anaphor" in hits:
+        parties = _antecedent_parties(claim, actor_key(speaker.name))
     return [party.name for party in parties]
 
 
-def _before_report(claim: _Claim) -> slice:
+def _before_report(claim: _Claim, content: list[Word], hits: dict[str, list[Hit]]) -> slice:
     """The content up to a clause break that opens an embedded report: in 'could hold talks
     after Trump said he had spoken with Putin', Trump and Putin are no parties."""
-    found = _CLAUSE_BREAKS.scan(claim.words)
-    reports = [hit.first for hit in found.get("report", [])]
-    for hit in found.get("break", []):
+    reports = [hit.first for hit in hits.get("report", [])]
+    for hit in hits.get("break", []):
         if any(hit.first < r <= hit.first + REPORT_REACH for r in reports):
-            return slice(claim.inside.start, claim.inside.start + hit.first)
+            cut = bisect_left(claim.context, content[hit.first].start, key=lambda w: w.start)
+            return slice(claim.inside.start, cut)
     return claim.inside
 
 
@@ -511,7 +533,7 @@ def _parties(
             found.setdefault(place.name, _Party(place.name, hit.start, False))
     for match in _NAME.finditer(text, span[0].start, span[-1].end):
         name = _person(match)
-        if name:
+        if name and not _possessor_of_words(text, match.end()):
             found.setdefault(name, _Party(name, match.start(), True))
     return sorted(
         (p for p in found.values() if not any(s[0] <= p.position < s[1] for s in skip)),
@@ -519,12 +541,21 @@ def _parties(
     )
 
 
+def _possessor_of_words(text: str, end: int) -> bool:
+    """Whether a name is followed by "'s remarks" (or another word it only owns)."""
+    found = _POSSESSION.match(text, end)
+    return bool(found and found.group(1).lower() in _NOT_PARTY_POSSESSIONS)
+
+
 def _is_party_place(seq: Sequence[Word], hit: Hit, place: Place) -> bool:
     """A country as a party, not as a place ('in Ukraine') or an attribute ('US envoy')."""
     before, _ = _before(seq, hit.first)
     if place.kind == "country" and before in _NOT_PARTY_PREPOSITIONS:
         return False
-    return not (hit.last < len(seq) and seq[hit.last].key in _ATTRIBUTE_HEADS)
+    following = seq[hit.last] if hit.last < len(seq) else None
+    if following is None or following.text in _PLACE_INDEX:  # "Ukraine-US talks"
+        return True
+    return following.key not in _ATTRIBUTE_HEADS and following.text not in _TITLE_WORDS
 
 
 def _person(match: re.Match) -> str | None:
@@ -548,7 +579,7 @@ def _antecedent_parties(claim: _Claim, speaker_key: str) -> list[_Party]:
             continue
         places = _PLACES.scan(seq).get("place", [])
         found = _parties(doc.text, seq, places, slice(0, len(seq)), [])
-        parties = [p for p in found if _key(p.name) != speaker_key]
+        parties = [p for p in found if actor_key(p.name) != speaker_key]
         people = [p for p in parties if p.person]
         chosen = people if len(people) >= 2 else parties
         if len(chosen) >= 2:
@@ -558,25 +589,12 @@ def _antecedent_parties(claim: _Claim, speaker_key: str) -> list[_Party]:
 
 @cache
 def _canonical(name: str) -> str | None:
-    """The canonical name of a person, via the actors module when it can resolve names."""
-    from claimtrack import actors
-
-    resolve = getattr(actors, "canonical_actor", None)
-    if resolve is None:
-        return name if " " in name else None
-    actor = resolve(name)
+    """The canonical name of a person (not an institution or a place)."""
+    actor = canonical_actor(name)
     if actor is None or actor.kind not in ("person", "unknown"):
         return None
-    if actor.kind == "unknown" and " " not in name:
-        return None
-    return actor.name
-
-
-def _key(name: str) -> str:
-    from claimtrack import actors
-
-    key = getattr(actors, "actor_key", None)
-    return key(name) if key else name.casefold()
+    # A person has a full name ("Vladimir Putin" for "Putin"); one word is a thing.
+    return actor.name if " " in actor.name else None
 
 
 def _polarity(
@@ -584,9 +602,13 @@ def _polarity(
 ) -> tuple[str, str | None]:
     """Affirm, deny or uncertain, decided by the first rule in ``data/polarity.json`` order;
     the second value is the words that decided it."""
-    reported = _REPORT_CUES.scan(cue).get("uncertain")
-    if reported:
-        return "uncertain", _spoken(cue, reported[0])
+    # The predicate may also open the content: "[Peskov did not specify] who might lead".
+    reported = _REPORT_CUES.scan(cue + content[:REPORT_REACH])
+    # A condition that opens the content may be left in the cue: "added that if [...]".
+    opening = [hit for hit in reported.get("conditional", []) if hit.last >= len(cue) - 1]
+    hedged = reported.get("uncertain", []) + opening
+    if hedged:
+        return "uncertain", _spoken(cue + content, hedged[0])
     for key, polarity in _POLARITY_RULES:
         found = hits.get(f"polarity:{key}")
         if found:

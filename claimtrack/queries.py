@@ -11,6 +11,7 @@ import json
 import re
 
 from claimtrack.models import TOPICS
+from claimtrack.sightings import claim_sightings, fold_sightings
 from claimtrack.store import Store, actor_key
 
 SLOT_FIELDS = ("venue", "time", "participants", "polarity")
@@ -69,15 +70,18 @@ def resolve_actor(store: Store, name: str) -> dict:
     """
     wanted = name.casefold().split()
     wanted_key = actor_key(name)
+    spelled: set[int] = set()  # an alias written as asked wins over a shared spelling key
     exact: set[int] = set()
     partial: set[int] = set()
     for row in store.query("SELECT actor_id, alias, key FROM aliases"):
         words = row["alias"].casefold().split()
-        if row["key"] == wanted_key or words == wanted:
+        if words == wanted:
+            spelled.add(row["actor_id"])
+        elif row["key"] == wanted_key:
             exact.add(row["actor_id"])
         elif _contains_run(words, wanted):
             partial.add(row["actor_id"])
-    found = exact or partial
+    found = spelled or exact or partial
     if not found:
         raise QueryError(f"no actor matches '{name}' (see 'claimtrack actors')")
     actors = [_actor_by_id(store, actor_id) for actor_id in sorted(found)]
@@ -104,12 +108,15 @@ def who_said(
     since: str | None = None,
     until: str | None = None,
     limit: int = 20,
+    confirmed: bool = False,
 ) -> list[dict]:
     """Actors whose claims match ``text``, newest first, each with their matching claims.
 
-    ``limit`` caps the number of actors.
+    ``limit`` caps the number of actors; ``confirmed`` keeps only claims an analyst
+    confirmed (rejected ones are never shown).
     """
     sql = _CLAIM_SELECT + " WHERE c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)"
+    sql += _reviewed(confirmed)
     params: list = [fts_phrase(text)]
     if actor:
         sql += " AND c.actor_id = ?"
@@ -137,18 +144,25 @@ def timeline(
     topic: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    confirmed: bool = False,
 ) -> dict:
-    """An actor's claims in date order; ``changes`` on a claim say how it moved the actor's
-    position on a topic from their previous claim on that topic."""
+    """An actor's statements in date order; ``changes`` on a claim say how it moved the
+    actor's position on a topic from their previous claim on that topic.
+
+    A statement reported several times on one date is one row with its ``sightings``
+    count; made again on a later date it is ``repeated``, never a change.
+    """
     found = resolve_actor(store, actor)
-    rows = store.query(_CLAIM_SELECT + " WHERE c.actor_id = ?" + _OLDEST_FIRST, (found["id"],))
-    claims = [_claim(row) for row in rows]
+    where = " WHERE c.actor_id = ?" + _reviewed(confirmed)
+    rows = store.query(_CLAIM_SELECT + where + _OLDEST_FIRST, (found["id"],))
+    statement_ids = {row["id"]: row["statement_id"] for row in rows}
+    claims = fold_sightings([_claim(row) for row in rows], statement_ids)
     latest: dict[str, dict] = {}
     for claim in claims:
         claim["changes"] = []
         for claim_topic in claim["topics"]:
             previous = latest.get(claim_topic)
-            if previous is not None:
+            if previous is not None and not claim["repeated"]:
                 claim["changes"] += [
                     {"topic": claim_topic, **change}
                     for change in _slot_changes(previous, claim, stated_only=True)
@@ -161,14 +175,22 @@ def timeline(
     return {"actor": found, "claims": selected}
 
 
-def diff(store: Store, actor: str, before: str, after: str, topic: str | None = None) -> dict:
+def diff(
+    store: Store,
+    actor: str,
+    before: str,
+    after: str,
+    topic: str | None = None,
+    confirmed: bool = False,
+) -> dict:
     """Per topic, the actor's position at ``before`` against their position at ``after``.
 
     Each side is a date (the latest claim on the topic at or before it) or an article id
     (``12`` or ``article:12``: the last claim on the topic in that article).
     """
     found = resolve_actor(store, actor)
-    rows = store.query(_CLAIM_SELECT + " WHERE c.actor_id = ?" + _OLDEST_FIRST, (found["id"],))
+    where = " WHERE c.actor_id = ?" + _reviewed(confirmed)
+    rows = store.query(_CLAIM_SELECT + where + _OLDEST_FIRST, (found["id"],))
     claims = [_claim(row) for row in rows]
     old = _positions(_side(claims, before))
     new = _positions(_side(claims, after))
@@ -179,6 +201,12 @@ def diff(store: Store, actor: str, before: str, after: str, topic: str | None = 
         "to": after,
         "topics": [_topic_diff(name, old.get(name), new.get(name)) for name in topics],
     }
+
+
+def _reviewed(confirmed: bool) -> str:
+    """The SQL condition on the analyst's review: never rejected claims; with
+    ``confirmed`` only confirmed ones (see ``claimtrack.corrections``)."""
+    return " AND c.review = 'confirmed'" if confirmed else " AND c.review IS NOT 'rejected'"
 
 
 def _side(claims: list[dict], spec: str) -> list[dict]:
@@ -269,7 +297,7 @@ def actors(store: Store) -> list[dict]:
         SELECT act.id, act.name, act.kind, act.country, act.roles,
                count(c.id) AS claims, min(a.published) AS first, max(a.published) AS last
         FROM actors act
-        LEFT JOIN claims c ON c.actor_id = act.id
+        LEFT JOIN claims c ON c.actor_id = act.id AND c.review IS NOT 'rejected'
         LEFT JOIN articles a ON a.id = c.article_id
         GROUP BY act.id ORDER BY claims DESC, act.name
         """
@@ -341,6 +369,7 @@ def claim_detail(store: Store, claim_id: int) -> dict:
         key: article[key] for key in ("id", "title", "outlet", "url", "origin", "published")
     }
     claim["paragraph"] = {"start": start, "end": end, "text": article["text"][start:end]}
+    claim["sightings"] = claim_sightings(store.conn, claim_id)
     return claim
 
 
@@ -413,9 +442,25 @@ def _claim(row: dict) -> dict:
         else None,
         "confidence": row["confidence"],
         "extractor_version": row["extractor_version"],
+        "review": row.get("review"),
     }
 
 
 def _span(row: dict, name: str) -> list[int] | None:
     start = row[f"{name}_start"]
     return None if start is None else [start, row[f"{name}_end"]]
+
+
+def claims(
+    store: Store,
+    actor: str | None = None,
+    topic: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> list[dict]:
+    """Every claim (of one actor when given), oldest first, filtered like ``timeline``."""
+    sql, params = _CLAIM_SELECT, ()
+    if actor:
+        sql, params = sql + " WHERE c.actor_id = ?", (resolve_actor(store, actor)["id"],)
+    rows = store.query(sql + _OLDEST_FIRST + ", c.id", params)
+    return _filtered([_claim(row) for row in rows], topic, since, until)

@@ -7,18 +7,22 @@ JSON shapes (``--json``), stable across releases; every object always has all it
 - claim: ``id, article_id, published, precision, outlet, title, actor, actor_kind,
   speaker_text, speaker_span, cue, cue_span, content, content_span, kind, topics, venue,
   time {text, start, end, precision} | null, participants, polarity, polarity_cue,
-  event {kind, status} | null, confidence, extractor_version``
+  event {kind, status} | null, confidence, extractor_version, review`` (the analyst's
+  ``confirmed`` / ``rejected``, or null)
 - who-said: ``[{actor, kind, claims: [claim]}]``
 - timeline: ``{actor: {id, name, kind, country}, claims: [claim + changes: [{topic, field,
-  from, to}]]}``
+  from, to}], sightings, repeated]}``: one row per statement and date, ``sightings`` claims
+  report it that day, ``repeated`` when it was made on an earlier date already
 - diff: ``{actor, from, to, topics: [{topic, status, before: claim | null, after: claim |
   null, changes: [{field, from, to}]}]}``, status one of same, changed, appeared, dropped,
   absent
 - actors: ``[{id, name, kind, country, aliases, roles, claims, first, last}]``
 - articles: ``[{id, published, precision, outlet, title, url, origin, claims}]``
 - show: a claim + ``article {id, title, outlet, url, origin, published}`` and
-  ``paragraph {start, end, text}``; ``show article:ID``: an article + ``published_source,
-  published_evidence, language, ingested_at, extractor_version, text, claims: [claim]``
+  ``paragraph {start, end, text}`` and ``sightings: [{claim_id, article_id, published,
+  outlet, title, url, content}]`` (every report of its statement); ``show article:ID``: an
+  article + ``published_source, published_evidence, language, ingested_at,
+  extractor_version, text, claims: [claim]``
 - ingest: ``{added: [{origin, article_id, claims}], duplicates: [{origin, article_id}],
   failed: [{origin, reason}], claims, interrupted}``
 """
@@ -139,8 +143,16 @@ def timeline(console: Console, result: dict) -> None:
     table.add_column("changed", style="bold yellow", max_width=SLOT_WIDTH * 2)
     _claim_columns(table)
     for claim in claims:
-        table.add_row(_changes_text(claim["changes"]), *_claim_cells(claim))
+        table.add_row(_timeline_note(claim), *_claim_cells(claim))
     console.print(table)
+
+
+def _timeline_note(claim: dict) -> str:
+    """Changed slots, or that the statement was made before; and how often it was seen."""
+    lines = ["repeated"] if claim["repeated"] else [_changes_text(claim["changes"])]
+    if claim["sightings"] > 1:
+        lines.append(f"seen {claim['sightings']}x")
+    return "\n".join(line for line in lines if line)
 
 
 def _changes_text(changes: list[dict]) -> str:
@@ -249,6 +261,24 @@ def claim(console: Console, detail: dict) -> None:
     for label, value in _claim_facts(detail):
         facts.add_row(label, value)
     console.print(facts)
+    if len(detail["sightings"]) > 1:
+        _sightings(console, detail["sightings"])
+
+
+def _sightings(console: Console, rows: list[dict]) -> None:
+    table = _table(console, f"Statement seen {len(rows)} times", expand=True)
+    for column in ("date", "outlet", "article", "claim"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("wording", ratio=1)
+    for row in rows:
+        table.add_row(
+            row["published"] or "?",
+            row["outlet"] or "",
+            str(row["article_id"]),
+            str(row["claim_id"]),
+            row["content"],
+        )
+    console.print(table)
 
 
 def _claim_facts(detail: dict) -> list[tuple[str, str]]:
@@ -268,6 +298,7 @@ def _claim_facts(detail: dict) -> list[tuple[str, str]]:
         ("polarity", f"{detail['polarity']} ({detail['polarity_cue'] or 'no cue'})"),
         ("confidence", str(detail["confidence"])),
         ("extractor", str(detail["extractor_version"])),
+        ("review", detail.get("review") or "-"),
     ]
 
 

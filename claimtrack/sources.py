@@ -20,7 +20,7 @@ import sys
 import time
 import unicodedata
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from email.message import Message
@@ -79,6 +79,8 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I
 _URL_SCHEME = re.compile(r"\A([a-zA-Z][a-zA-Z0-9+.-]+):")
 _WESTERN = "cp1252"
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_REPLACEMENT = "\ufffd"
 _FEED_ENTRY_TAGS = ("item", "entry", "url")
 _FEED_DATE_FIELDS = (
     "pubdate",
@@ -159,11 +161,14 @@ def iter_articles(
         yield from reader.input(item)
 
 
-def iter_feed(url: str, limits: Limits = Limits()) -> Iterator[Article | InputError]:
+def iter_feed(
+    url: str, limits: Limits = Limits(), skip: Callable[[str], bool] | None = None
+) -> Iterator[Article | InputError]:
     """The articles an RSS or Atom feed or a sitemap links to, in the feed's order.
 
     Each linked page is fetched like a URL input; the feed's title and date for an entry
-    are trusted over the page's own (their date source is ``feed``).
+    are trusted over the page's own (their date source is ``feed``). Links for which
+    ``skip`` is true (say, already stored) are passed over without being fetched.
     """
     try:
         entries = _feed_entries(fetch(url, limits).body)
@@ -175,7 +180,8 @@ def iter_feed(url: str, limits: Limits = Limits()) -> Iterator[Article | InputEr
         return
     reader = _Reader(limits, None)
     for entry in entries:
-        yield reader.build(entry.url, lambda link=entry.url: reader.from_url(link), entry)
+        if skip is None or not skip(entry.url):
+            yield reader.build(entry.url, lambda link=entry.url: reader.from_url(link), entry)
 
 
 def outlet_from_url(url: str | None) -> str | None:
@@ -210,7 +216,9 @@ def decode(data: bytes, *declared: str | None) -> str:
     """Bytes to text: BOM, UTF-8, the declared charsets, then detection; never fails.
 
     UTF-8 is tried before a declared charset because a valid UTF-8 body with non-ASCII
-    bytes is almost never anything else, while declarations are often wrong. Detection on
+    bytes is almost never anything else, while declarations are often wrong; a body that
+    is mostly valid UTF-8 (cut mid-character, a stray byte) stays UTF-8, its broken bytes
+    replaced, rather than turning into mojibake in a single-byte code page. Detection on
     short Western text picks among look-alike code pages at random (cp1250 for French), so
     when it finds Latin script we use windows-1252, the web's default for Western pages.
     """
@@ -220,7 +228,13 @@ def decode(data: bytes, *declared: str | None) -> str:
         return data.decode("utf-16", errors="replace")
     if b"\x00" in data[:_CHUNK]:
         raise Refused("binary content (NUL bytes), not text")
-    for encoding in ("utf-8", *declared):
+    try:
+        return _checked_text(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return _checked_text(damaged)
+    for encoding in declared:
         if encoding:
             try:
                 return _checked_text(data.decode(encoding))
@@ -232,6 +246,15 @@ def decode(data: bytes, *declared: str | None) -> str:
         if not _is_latin_script(text):
             return _checked_text(text)
     return _checked_text(data.decode(_WESTERN, errors="replace"))
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """The bytes as UTF-8 with U+FFFD for broken bytes, when valid multi-byte characters
+    outnumber broken ones two to one; None when they do not (Latin-1 text has none)."""
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count(_REPLACEMENT)
+    valid = len(_NON_ASCII.findall(text)) - broken
+    return text if valid >= 2 * broken else None
 
 
 def _is_latin_script(text: str) -> bool:

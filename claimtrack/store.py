@@ -11,15 +11,21 @@ import gzip
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
 from claimtrack import EXTRACTOR_VERSION
 from claimtrack.models import Actor, Article, Claim
+from claimtrack.sightings import add_statements, link_statement
+
+if TYPE_CHECKING:
+    from claimtrack.identities import Pins
 
 APPLICATION_ID = 0x436C6D54  # "ClmT": tells our databases apart from other SQLite files
 BUSY_TIMEOUT_MS = 5000
@@ -116,11 +122,36 @@ def _script(sql: str) -> Callable[[sqlite_utils.Database], None]:
     return run
 
 
+def _add_user_decisions(db: sqlite_utils.Database) -> None:
+    """The analyst's decisions, kept apart from extraction so they survive re-extraction:
+    actor pins and a decision log (``claimtrack.identities``), claim corrections keyed by
+    article and content (``claimtrack.corrections``), and each claim's review status."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS actor_overrides (scope TEXT NOT NULL, spelling TEXT NOT NULL,"
+        " actor_id INTEGER NOT NULL, PRIMARY KEY (scope, spelling))"
+    )
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS user_decisions (id INTEGER PRIMARY KEY, action TEXT NOT NULL,"
+        " args TEXT NOT NULL, created_at TEXT)"
+    )
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS corrections (id INTEGER PRIMARY KEY,"
+        " article_id INTEGER NOT NULL REFERENCES articles(id), content_start INTEGER NOT NULL,"
+        " content_end INTEGER NOT NULL, content_hash TEXT NOT NULL, status TEXT, speaker TEXT,"
+        " topics TEXT, venue TEXT, time_text TEXT, polarity TEXT, updated_at TEXT,"
+        " UNIQUE (article_id, content_hash))"
+    )
+    if "review" not in db["claims"].columns_dict:
+        db.execute("ALTER TABLE claims ADD COLUMN review TEXT")
+
+
 # Index i brings a database from version i to version i + 1. Never edit a released step:
 # append a new one.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _script(_SCHEMA_V1),
     _script(_SCHEMA_V2),
+    _add_user_decisions,
+    add_statements,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -157,6 +188,7 @@ class Store:
         # a batch resolves each name once; cleared when a transaction rolls back.
         self._actor_ids: dict[str, int] = {}
         self._mentions_seen: set[tuple[int, str]] = set()
+        self._pins: Pins | None = None  # the user's actor decisions, loaded on first use
 
     def close(self) -> None:
         self.conn.close()
@@ -179,12 +211,16 @@ class Store:
         return row[0] if row else None
 
     def add_article(self, article: Article, claims: list[Claim]) -> AddResult:
-        """Store an article and its claims in one transaction, unless it is already stored."""
-        duplicate = self.find_duplicate(article)
-        if duplicate is not None:
-            return AddResult("duplicate", duplicate, 0)
+        """Store an article and its claims in one transaction, unless it is already stored.
+
+        The duplicate check runs inside the write transaction, so two processes ingesting
+        the same article at once store it once.
+        """
         try:
-            with self.db.atomic():
+            with write_transaction(self.conn):
+                duplicate = self.find_duplicate(article)
+                if duplicate is not None:
+                    return AddResult("duplicate", duplicate, 0)
                 article_id = self._insert_article(article)
                 for claim in claims:
                     self._insert_claim(article_id, claim)
@@ -215,7 +251,7 @@ class Store:
         }
         return self._insert("articles", row)
 
-    def _insert_claim(self, article_id: int, claim: Claim) -> None:
+    def _insert_claim(self, article_id: int, claim: Claim) -> int:
         facets = claim.facets
         time = facets.time
         actor_id = self._actor_id(claim)
@@ -258,14 +294,19 @@ class Store:
                 f"{claim.speaker} {claim.speaker_text}",
             ),
         )
+        link_statement(self.conn, claim_id, actor_id, claim.content)
+        return claim_id
 
     def _actor_id(self, claim: Claim) -> int:
         """The stored actor for the claim's speaker, created on first sight.
 
         A new actor takes kind, country, aliases and roles from the actors module when it
         knows the speaker. A mention spelled differently but with the same key (Peskow for
-        Peskov) becomes an alias.
+        Peskov) becomes an alias. The user's actor decisions (pins) come first.
         """
+        pinned = self._pinned_actor(claim)
+        if pinned is not None:
+            return pinned
         actor_id = self._actor_ids.get(claim.speaker)
         if actor_id is None:
             key = actor_key(claim.speaker)
@@ -278,6 +319,34 @@ class Store:
             if actor_key(claim.speaker_text) == actor_key(claim.speaker):
                 self._add_alias(actor_id, claim.speaker_text)
         return actor_id
+
+    def _pinned_actor(self, claim: Claim) -> int | None:
+        if self._pins is None:
+            from claimtrack.identities import Pins
+
+            self._pins = Pins.load(self.conn)
+        return self._pins.actor_for(claim.speaker, claim.speaker_text)
+
+    def forget_actors(self) -> None:
+        """Drop cached actor lookups once actors or the user's decisions changed."""
+        self._actor_ids.clear()
+        self._mentions_seen.clear()
+        self._pins = None
+
+    def replace_claims(self, article_id: int, claims: list[Claim]) -> None:
+        """Swap an article's claims for freshly extracted ones and stamp the extractor
+        version; the caller holds the transaction."""
+        self.conn.execute(
+            "DELETE FROM claims_fts WHERE rowid IN (SELECT id FROM claims WHERE article_id = ?)",
+            (article_id,),
+        )
+        self.conn.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
+        for claim in claims:
+            self._insert_claim(article_id, claim)
+        self.conn.execute(
+            "UPDATE articles SET extractor_version = ? WHERE id = ?",
+            (EXTRACTOR_VERSION, article_id),
+        )
 
     def _insert_actor(self, name: str, kind: str) -> int:
         known = known_actor(name)
@@ -321,6 +390,22 @@ def known_actor(name: str) -> Actor | None:
         return None
     known = canonical_actor(name)
     return known if known and actor_key(known.name) == actor_key(name) else None
+
+
+@contextmanager
+def write_transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """A transaction holding the write lock from its start (``BEGIN IMMEDIATE``).
+
+    Reads inside it see every commit of other processes, and it never fails half way on
+    a lock: it waits up to the busy timeout before it starts, then commits or rolls back.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
 
 
 def open_store(path: Path, create: bool = False) -> Store:
@@ -372,9 +457,14 @@ def _schema_version(conn: sqlite3.Connection, path: Path) -> int:
 
 
 def migrate(db: sqlite_utils.Database, version: int, target: int = SCHEMA_VERSION) -> None:
-    """Run the migrations from ``version`` up to ``target``, each in its own transaction."""
+    """Run the migrations from ``version`` up to ``target``, each in its own transaction.
+
+    A step another process ran while we waited for the write lock is not run again.
+    """
     for step in range(version, target):
-        with db.atomic():
+        with write_transaction(db.conn):
+            if db.execute("PRAGMA user_version").fetchone()[0] > step:
+                continue
             MIGRATIONS[step](db)
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             db.execute(f"PRAGMA user_version = {step + 1}")

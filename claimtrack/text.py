@@ -25,6 +25,7 @@ _LINE = re.compile(r"[^\n\r]+")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*$")
 _REPEATED_LINE_MAX_WORDS = 25
+_MAX_SENTENCE = 1500
 
 
 @dataclass
@@ -91,7 +92,23 @@ def split_sentences(text: str, start: int, end: int) -> list[Span]:
         begin = _trimmed(m.end(), end, text)[0]
     if begin < end:
         sentences.append((begin, end))
-    return sentences
+    return [piece for span in sentences for piece in _capped(text, span)]
+
+
+def _capped(text: str, span: Span) -> list[Span]:
+    """A run-on "sentence" (a table, a list without stops) cut at spaces into pieces of at
+    most ``_MAX_SENTENCE`` characters, so that later stages stay linear."""
+    start, end = span
+    if end - start <= _MAX_SENTENCE:
+        return [span]
+    pieces = []
+    while end - start > _MAX_SENTENCE:
+        cut = text.rfind(" ", start + 1, start + _MAX_SENTENCE)
+        cut = cut if cut > start else start + _MAX_SENTENCE
+        pieces.append(_trimmed(start, cut, text))
+        start = _trimmed(cut, end, text)[0]
+    pieces.append((start, end))
+    return [p for p in pieces if p[0] < p[1]]
 
 
 def _is_abbreviation(text: str, begin: int, stop: int, mark: str) -> bool:

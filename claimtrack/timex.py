@@ -1,10 +1,12 @@
 """Time expressions: find them in text and normalise them against the publication date.
 
 A small grammar whose words live in ``data/time_expressions.json``. Each rule is a regular
-expression with named parts; all rules are joined into one pattern so a text is scanned
-once. A match is then resolved to an inclusive ISO date range and a precision
-(day | week | month | year | near | unspecified). Relative expressions need an anchor
-(the publication date); without one only their precision is known.
+expression with named parts; all rules are joined into one scanner, tried only where a word
+that can start a time expression stands. A match is then resolved to an inclusive ISO date
+range and a precision (day | week | month | year | near | unspecified). Relative
+expressions need an anchor (the publication date); without one only their precision is
+known. Bare weekdays and dates without a year are resolved in the direction of the tense of
+their clause ("will meet on Friday" is the next Friday, "met on Friday" the last one).
 """
 
 from __future__ import annotations
@@ -77,30 +79,12 @@ _RULES: dict[str, str] = {
     "year": rf"(?:in|by|since|until|during)\s+(?P<year>{_YEAR})\b",
 }
 # Every word the rules above may start with besides the data's own phrases.
-_LEAD_WORDS = [
-    "between",
-    "within",
-    "in",
-    "over",
-    "for",
-    "during",
-    "on",
-    "from",
-    "since",
-    "until",
-    "by",
-    "till",
-    "of",
-    "at",
-    "this",
-    "next",
-    "last",
-    "coming",
-    "later",
-    "earlier",
-    "the",
-    "no",
-]
+# fmt: off
+_LEAD_WORDS = (
+    "between", "within", "in", "over", "for", "during", "on", "from", "since", "until", "by",
+    "till", "of", "at", "this", "next", "last", "coming", "later", "earlier", "the", "no",
+)
+# fmt: on
 _RULE_PATTERNS = {k: re.compile(p, re.IGNORECASE) for k, p in _RULES.items()}
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 # One word boundary up front lets the scanner skip most positions after a single test.
@@ -130,6 +114,18 @@ _TRIGGERS = frozenset(
     )
 )
 _WORD = re.compile(r"\w+")
+# Every time expression holds a digit or one of these words (the last word of a vague
+# phrase, a unit, a calendar name); text without any holds none.
+_CORE_WORDS = frozenset(
+    word.lower()
+    for word in (
+        *(re.split(r"[\s-]", phrase)[-1] for phrase in (*_VAGUE, *_RELATIVE_DAYS)),
+        *(f"{unit}{plural}" for unit in (*_UNITS, "weekend") for plural in ("", "s")),
+        *_MONTHS,
+        *_WEEKDAYS,
+    )
+)
+_DIGIT = re.compile(r"\d")
 _TENSE_WORD = re.compile(r"['’]?\w+")
 
 
@@ -173,6 +169,8 @@ def find_times(text: str, span: Span, anchor: date | None) -> list[TimeExpressio
     """Time expressions inside ``text[span]``, resolved with the tense of their clause."""
     start, end = span
     window = text[start:end]
+    if not _may_hold_time(window):
+        return []
     found = []
     for match in _scan(window):
         if match.lastgroup == "not_time":
@@ -194,6 +192,13 @@ def find_times(text: str, span: Span, anchor: date | None) -> list[TimeExpressio
 def calendar_words() -> tuple[str, ...]:
     """Month and weekday names: capitalised words that are never names of people."""
     return (*_MONTHS, *_WEEKDAYS)
+
+
+def _may_hold_time(text: str) -> bool:
+    """A cheap test that rules out most sentences before the scanner runs."""
+    if _DIGIT.search(text):
+        return True
+    return not _CORE_WORDS.isdisjoint(map(str.lower, _WORD.findall(text)))
 
 
 def _scan(text: str) -> list[re.Match]:

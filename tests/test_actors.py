@@ -244,3 +244,35 @@ def test_extract_on_seed_resolves_peskow_and_pronouns() -> None:
         by_mention.setdefault(claim.speaker_text, set()).add(claim.speaker)
     assert by_mention["Peskow"] == {"Dmitry Peskov"}
     assert by_mention.get("he", {"Dmitry Peskov"}) == {"Dmitry Peskov"}
+
+
+def test_shared_surname_resolves_by_role_then_recency() -> None:
+    text = (
+        "Hillary Clinton met Bill Clinton in New York. Former President Clinton said the "
+        "meeting went well. Later Hillary Clinton spoke to reporters. Clinton said she was ready."
+    )
+    resolved = speakers(text, "Former President Clinton", "Clinton| said she")
+    assert resolved == ["Bill Clinton", "Hillary Clinton"]
+
+
+def test_title_words_are_not_part_of_names() -> None:
+    text = "Pennsylvania Gov. Ed Rendell said the vote was close, and Rendell added it was fair."
+    assert speakers(text, "Pennsylvania Gov. Ed Rendell", "Rendell| added") == [
+        "Ed Rendell",
+        "Ed Rendell",
+    ]
+
+
+def test_source_cut_short_of_its_head_noun_is_widened() -> None:
+    text = (
+        "The head of the White House also explained his choice of venue. "
+        "The US state department blamed a scheduling issue for Mr Rubio's absence."
+    )
+    resolved = speakers(text, "the White House| also", "The US| state", when=date(2025, 10, 17))
+    assert resolved == ["Donald Trump", "US State Department"]
+
+
+def test_examples_after_a_group_do_not_replace_it() -> None:
+    text = seed("001")
+    source = "EU foreign ministers, including Germany’s Annalena Baerbock"
+    assert speakers(text, source) == ["EU foreign ministers"]

@@ -20,7 +20,7 @@ CLAIM_KEYS = {
     "id", "article_id", "published", "precision", "outlet", "title", "actor", "actor_kind",
     "speaker_text", "speaker_span", "cue", "cue_span", "content", "content_span", "kind",
     "topics", "venue", "time", "participants", "polarity", "polarity_cue", "event",
-    "confidence", "extractor_version",
+    "confidence", "extractor_version", "review",
 }  # fmt: skip
 SEED_000 = SEEDS / "000_d04d9c40bbc889bf.txt"
 

@@ -198,3 +198,17 @@ def test_polarity_of_a_quote_comes_from_its_sentences_about_talks():
     assert found.venue == "Middle East"
     assert found.time.text == "immediately"
     assert found.event_kind == "talks"
+
+
+def test_history_and_sources_are_no_parties():
+    found = facets(
+        "004",
+        "there has been no agreement on whether Trump will come to Moscow to attend the Victory "
+        "parade to celebrate the Soviet victory over Nazi Germany on May 9",
+        anchor=date(2025, 2, 13),
+    )
+    assert (found.venue, found.polarity) == ("Moscow", "uncertain")
+    assert (found.time.text, found.time.start) == ("on May 9", "2025-05-09")
+    assert "Germany" not in found.participants
+    remarks = facets("004", "or deny Trump’s remarks that Saudi Arabia would host the summit")
+    assert remarks.participants == []

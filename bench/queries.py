@@ -1,0 +1,232 @@
+"""Query speed on a large store: who-said, timeline, diff, actors and show at N articles.
+
+Usage: python bench/queries.py [--articles 100000] [--db PATH] [--runs 5]
+
+The store is built once and cached at PATH (default /tmp/claimtrack-bench-N.db): the real
+corpus (../shared/polnear, ../shared/corpus/dev and seeds/) is ingested once, then its
+articles and claims are replicated with plain SQL until there are N articles. Replica k of
+an article is its text plus a marker line (so no two are duplicates), published k weeks
+later (undated articles get a date in 2016, the PolNeAR year), with its claims, their
+full-text rows and every other per-claim row (``claim_id`` tables) copied. Extraction is
+never re-run.
+
+Then each query is timed as a whole process (the console script, output to a pipe) and as
+an in-process call of ``claimtrack.queries``; both report the median of --runs runs. Also
+the database size per article and against the article text, and ``claimtrack --help``.
+The machine may be shared: medians damp the noise, they do not remove it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+from ingest import machine
+
+from claimtrack import queries
+from claimtrack.store import open_store
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = (
+    REPO.parent / "shared" / "polnear",
+    REPO.parent / "shared" / "corpus" / "dev",
+    REPO / "seeds",
+)
+UNDATED_ANCHOR = date(2016, 1, 1)
+REPLICA_SHIFT_DAYS = 7
+
+
+def script() -> list[str]:
+    """The console script next to this Python, else ``python -m claimtrack``."""
+    console = Path(sys.executable).with_name("claimtrack")
+    return [str(console)] if console.exists() else [sys.executable, "-m", "claimtrack"]
+
+
+# --- building the store ---------------------------------------------------------------
+
+
+def build(db: Path, articles: int) -> None:
+    """Ingest the corpus into ``db``, then replicate it up to ``articles`` articles."""
+    started = time.perf_counter()
+    folders = [str(f) for f in CORPUS if f.is_dir()]
+    subprocess.run([*script(), "--db", str(db), "ingest", *folders], check=False,
+                   stdout=subprocess.DEVNULL)  # fmt: skip
+    print(f"ingested the corpus in {time.perf_counter() - started:.1f} s")
+    with sqlite3.connect(db) as conn:
+        conn.create_function("sha256", 1, _sha256, deterministic=True)
+        conn.create_function("shifted", 4, _shifted, deterministic=True)
+        base_articles = conn.execute("SELECT max(id) FROM articles").fetchone()[0]
+        base_claims = conn.execute("SELECT max(id) FROM claims").fetchone()[0]
+        replicas = -(-articles // base_articles) - 1
+        statements = _replica_statements(conn, base_articles)
+        for k in range(1, replicas + 1):
+            with conn:
+                for sql in statements:
+                    conn.execute(sql, {"k": k, "a": base_articles, "c": base_claims})
+            print(f"\rreplica {k}/{replicas}", end="", flush=True)
+        with conn:
+            conn.execute("DELETE FROM articles WHERE id > ?", (articles,))
+            conn.execute("DELETE FROM claims_fts WHERE rowid IN"
+                         " (SELECT id FROM claims WHERE article_id > ?)", (articles,))  # fmt: skip
+            conn.execute("DELETE FROM claims WHERE article_id > ?", (articles,))
+        conn.execute("ANALYZE")
+    conn.close()
+    print(f"\nbuilt {db} in {time.perf_counter() - started:.0f} s")
+
+
+def _replica_statements(conn: sqlite3.Connection, base_articles: int) -> list[str]:
+    """INSERT ... SELECT statements copying the base articles and claims as replica :k."""
+    article_columns = _columns(conn, "articles")
+    replaced = {
+        "id": "id + :k * :a",
+        "text": "text || char(10) || '[bench replica ' || :k || ']'",
+        "content_hash": "sha256(text || char(10) || '[bench replica ' || :k || ']')",
+        "published": "shifted(published, published_precision, :k, id)",
+        "published_precision": "CASE WHEN published IS NULL THEN 'day'"
+        " ELSE published_precision END",
+        "url": "url || '#replica-' || :k",
+        "origin": "origin || '#replica-' || :k",
+    }
+    statements = [_copy("articles", article_columns, replaced, f"id <= {base_articles}")]
+    claim_columns = _columns(conn, "claims")
+    claim_ids = {"id": "id + :k * :c", "article_id": "article_id + :k * :a"}
+    statements.append(_copy("claims", claim_columns, claim_ids, "id <= :c"))
+    fts = ["rowid", "content", "venue", "participants", "speaker"]
+    statements.append(_copy("claims_fts", fts, {"rowid": "rowid + :k * :c"}, "rowid <= :c"))
+    for table in _per_claim_tables(conn):
+        columns = [c for c in _columns(conn, table) if c != "id"]
+        statements.append(
+            _copy(table, columns, {"claim_id": "claim_id + :k * :c"}, "claim_id <= :c")
+        )
+    return statements
+
+
+def _copy(table: str, columns: list[str], replaced: dict[str, str], where: str) -> str:
+    values = ", ".join(replaced.get(column, column) for column in columns)
+    return f"INSERT INTO {table} ({', '.join(columns)}) SELECT {values} FROM {table} WHERE {where}"
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def _per_claim_tables(conn: sqlite3.Connection) -> list[str]:
+    tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    return [t for t in tables if t != "claims" and "claim_id" in _columns(conn, t)]
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _shifted(published: str | None, precision: str | None, k: int, article_id: int) -> str:
+    """The date of replica k: k weeks later, cut to the original precision."""
+    if not published:
+        day = UNDATED_ANCHOR + timedelta(days=k * REPLICA_SHIFT_DAYS + article_id % 7)
+        return day.isoformat()
+    parts = [int(p) for p in published.split("-")] + [1, 1]
+    day = date(parts[0], parts[1], parts[2]) + timedelta(days=k * REPLICA_SHIFT_DAYS)
+    return day.isoformat()[: len(published)]
+
+
+# --- timing ---------------------------------------------------------------------------
+
+
+def median_ms(call: Callable[[], object], runs: int) -> float:
+    call()  # warm the page cache and any lazy loading
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
+def process_ms(args: list[str], runs: int) -> float:
+    def run() -> None:
+        subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
+
+    return median_ms(run, runs)
+
+
+def cases(db: Path) -> list[tuple[str, list[str], Callable]]:
+    """(label, CLI arguments, in-process call) for each query timed."""
+    with open_store(db) as store:
+        claim_id = store.query("SELECT id FROM claims ORDER BY id LIMIT 1 OFFSET"
+                               " (SELECT count(*) / 2 FROM claims)")[0]["id"]  # fmt: skip
+        article_id = store.query("SELECT max(id) / 2 AS id FROM articles")[0]["id"]
+    return [
+        ("who-said 'Saudi Arabia'", ["who-said", "Saudi Arabia"],
+         lambda s: queries.who_said(s, "Saudi Arabia")),
+        ("who-said 'Trump'", ["who-said", "Trump"], lambda s: queries.who_said(s, "Trump")),
+        ("timeline Peskov", ["timeline", "Peskov"], lambda s: queries.timeline(s, "Peskov")),
+        ("timeline Trump", ["timeline", "Donald Trump"],
+         lambda s: queries.timeline(s, "Donald Trump")),
+        ("diff Peskov 2025-03..2026-06", ["diff", "Peskov", "--from", "2025-03", "--to", "2026-06"],
+         lambda s: queries.diff(s, "Peskov", "2025-03", "2026-06")),
+        ("diff Trump 2016-06..2017-06",
+         ["diff", "Donald Trump", "--from", "2016-06", "--to", "2017-06"],
+         lambda s: queries.diff(s, "Donald Trump", "2016-06", "2017-06")),
+        ("actors", ["actors"], queries.actors),
+        ("show claim", ["show", str(claim_id)], lambda s: queries.claim_detail(s, claim_id)),
+        (f"show article:{article_id}", ["show", f"article:{article_id}"],
+         lambda s: queries.article_detail(s, article_id)),
+    ]  # fmt: skip
+
+
+def sizes(db: Path) -> tuple[int, int, int, int]:
+    """Articles, claims, database bytes, article text bytes (UTF-8) plus compressed raw."""
+    with sqlite3.connect(db) as conn:
+        articles, text, raw = conn.execute(
+            "SELECT count(*), sum(length(CAST(text AS BLOB))), sum(coalesce(length(raw), 0))"
+            " FROM articles"
+        ).fetchone()
+        claims = conn.execute("SELECT count(*) FROM claims").fetchone()[0]
+    conn.close()
+    size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
+    return articles, claims, size, text + raw
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--db", type=Path)
+    parser.add_argument("--runs", type=int, default=5, help="Runs per query (median).")
+    args = parser.parse_args()
+    db = args.db or Path(f"/tmp/claimtrack-bench-{args.articles}.db")
+    if not db.exists():
+        build(db, args.articles)
+    print(f"machine: {machine()}")
+    articles, claims, size, text = sizes(db)
+    print(f"store: {db}: {articles} articles, {claims} claims, {size / 1e6:.0f} MB,"
+          f" {size / articles / 1024:.1f} KB/article, {size / text:.2f}x the article text"
+          " (+ compressed raw pages)")  # fmt: skip
+    print(f"median of {args.runs} runs after one warm-up; process = console script, "
+          "table output to a pipe")  # fmt: skip
+    help_ms = process_ms([*script(), "--help"], args.runs)
+    print(f"{'claimtrack --help':<34} {'':>12} {help_ms:>10.0f} ms")
+    print(f"{'query':<34} {'in-process':>12} {'process':>13} {'rows':>6}")
+    env_db = [*script(), "--db", str(db)]
+    with open_store(db) as store:
+        for label, cli_args, call in cases(db):
+            result = call(store)
+            rows = len(result.get("claims", result.get("topics", [])) if isinstance(result, dict)
+                       else result)  # fmt: skip
+            in_process = median_ms(lambda call=call: call(store), args.runs)
+            process = process_ms([*env_db, *cli_args], args.runs)
+            print(f"{label:<34} {in_process:>9.1f} ms {process:>10.0f} ms {rows:>6}")
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("NO_COLOR", "1")
+    sys.exit(main())
