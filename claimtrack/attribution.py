@@ -3,23 +3,30 @@
 A rule pipeline over the words in ``data/`` (``speech_verbs.txt``, ``belief_verbs.txt``,
 ``source_nouns.txt``, ``attribution_cues.json``), run paragraph by paragraph:
 
-1. quotes: quotation spans of the paragraph (“…”, "…", «…», ‘…’, ''…'', ``…''); a quote
-   left open runs to the paragraph end, so a stray mark costs one claim at most;
-2. cues: verb forms of the two verb lists, "according to", and colon or dash lead-ins
-   outside quotes;
+1. quotes: quotation spans of the paragraph (“…”, "…", «…», ‘…’, ''…'', ``…''); straight
+   marks are read by context and a quote left open runs to the paragraph end, so a stray
+   mark costs one claim at most;
+2. cues: every inflection of the verb lists ("said", "has stressed", "points out"),
+   "according to", headline forms ("Kremlin Says"), colon and dash lead-ins, outside
+   quotes; a cue word used as a noun ("his remarks", "the Paris attacks"), a passive
+   ("was told", "agreed by") or a bare form with a singular subject ("that Zelensky
+   consider") is dropped;
 3. source: the noun phrase before the cue ("Kremlin spokesman Dmitry Peskov said", "the
-   spokesman also noted", "Hugh Hill, a doctor, said"), after it in inverted order
-   ("…, said Peskov"), after "according to", before a colon ("SPEAKER: …") or after a
-   dash (``"…" - Commissioner X``); a participle after a comma ("…, adding that …")
-   takes the source of the clause it hangs on;
+   spokesman also noted"), through appositives and asides ("Hugh Hill, a doctor, said",
+   "Graham, R-S.C., a candidate, said", "Trump, who …, said"); after it in inverted order
+   ("…, said Peskov"); after "according to"; before a colon ("SPEAKER: …"); after a dash
+   (``"…" - Commissioner X``); a participle ("…, adding that …") or a coordinated verb
+   ("… and said …") takes the subject of its clause;
 4. content: after the cue ("said (that) …", "told reporters …", "said: “…”") or before it
-   ("“…,” he said", "…, according to X"), widened to whole quotations that run over
-   several sentences;
-5. quotes with no cue that follow an attribution carry its source ("direct"), and so do
-   unquoted paragraphs that read as the speaker's own words ("continuation": first or
-   second person, a discourse opener, no cue of their own, right after an attribution).
+   ("“…,” he said", "…, according to X"), widened to whole quotations running over
+   several sentences; verbs that need "that", a colon or a quote before their content
+   are listed apart from those that take a bare clause ("said he was");
+5. follow-ups: a paragraph announced by a colon ("Peskov said:") is the speaker's words;
+   a quotation with no cue after an attribution carries its source ("direct"); so does an
+   unquoted paragraph that reads as the speaker's own words ("continuation": first or
+   second person, a discourse opener, no cue of its own, right after an attribution).
 
-Each stage is a linear scan; regexes are compiled once.
+Each stage scans a bounded window around a cue; regexes are compiled once.
 """
 
 from __future__ import annotations
@@ -155,10 +162,12 @@ def _cue_extension() -> re.Pattern[str]:
     """What may follow a verb and still belong to the cue: addressee, medium, time."""
     addressees = "|".join(re.escape(a) for a in sorted(_words("addressees"), key=len, reverse=True))
     nouns = "|".join(re.escape(n) for n in sorted(_words("statement_nouns"), key=len, reverse=True))
+    name = r"[A-Z][\w'’.\-]*(?:\s+(?:of\s+)?[A-Z][\w'’.\-]*){0,4}"
+    title = rf"(?:{name}|[“\"][^”\"]{{1,60}}[”\"])"
     return re.compile(
-        rf"(?i:\s+(?:{addressees}|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,3}}(?=\s+(?:that|on|in)\b)))?"
-        rf"(?i:,?\s+(?:in|on|during|via|through)\s+(?:a|an|the|his|her|their|its)\s+"
-        rf"(?:[\w'’]+\s+){{0,3}}?(?:{nouns})(?:\s+(?:on|with)\s+[\w'’.]+(?:\s+[A-Z][\w'’.]*)*)?)?"
+        rf"(?:\s+(?:(?i:{addressees})|{name}(?=\s+(?:that|on|in)\b)))?"
+        rf"(?:,?\s+(?i:in|on|during|via|through)\s+(?i:a|an|the|his|her|their|its)\s+"
+        rf"(?:[\w'’]+\s+){{0,3}}?(?i:{nouns})(?:\s+(?:on|with|to)\s+(?:the\s+)?{title})?)?"
     )
 
 
@@ -172,10 +181,15 @@ _TIME_TAIL = re.compile(
     r"(?i:\s+(?:in\s+the\s+past|at\s+the\s+time|(?:last|this|earlier\s+this)\s+"
     rf"(?:week|month|year|spring|summer|fall|autumn|winter)|{_DAY}))$"
 )
-_THAT = re.compile(r"\s*(?:,\s*)?(?:that\b|:|,?\s*(?=[“\"«‘]|''))")
+_THAT = re.compile(r"\s*(?:,\s*)?(?:that\b|whether\b|:|,?\s*(?=[“\"«‘]|''))")
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z]")
 _PARENTHESIS_TAIL = re.compile(r"\s*\([^()]{1,40}\)\s*$")
-_CLAUSE_BREAK = re.compile(r"\s*(?:[,:.;“\"'‘]|that\b|$)")
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,:.;“\"'‘]|$)")
+# "told Trump at the beginning of the meeting that …": a short phrase, then "that".
+_LATE_THAT = re.compile(
+    r"\s+(?:in|on|at|during|after|before|to|with|in an?|last|this|earlier)\s[^,“\"«;:]{1,60}?"
+    r"\s(?:that\b|(?=[“\"«]))"
+)
 _AND_TAILS = ("and", "but", "also", "then", "later", "has", "had", "have", "would", "will", "not")
 _SENTENCE_OPENING = re.compile(r"(?:^|(?<=[.!?…]\s))\W*(\w+(?:[\s,]+\w+){0,2})", re.MULTILINE)
 # "agreed by the coalition" is passive; "said by telephone" is not.
@@ -287,7 +301,7 @@ def find_attributions(doc: Document) -> list[Attribution]:
         found = _attribute_paragraph(text, para)
         if lead is not None and not found:
             found = [_led_paragraph(text, para, lead)]
-        elif previous and all(_speaks_for_self(text, a) for a in found):
+        elif previous and all(_speaks_for_self(a) for a in found):
             main = _main_attribution(results, previous)
             follower = _follow_up(text, para, results[main], main)
             if follower is not None:
@@ -349,20 +363,21 @@ def _main_attribution(results: list[Attribution], indices: list[int]) -> int:
     return outer[-1] if outer else indices[-1]
 
 
-def _speaks_for_self(text: str, attribution: Attribution) -> bool:
+def _speaks_for_self(attribution: Attribution) -> bool:
     """'I believe', 'we expect': a speaker quoting their own view inside a quotation."""
     source = attribution.source
     return source is not None and source.text.lower() in _words("first_second_person")
 
 
 def _attribute_paragraph(text: str, para: _Paragraph) -> list[Attribution]:
+    """Cue-led attributions of each sentence, else a dash or transcript attribution."""
     found: list[Attribution] = []
     for s_start, s_end in para.sentences:
         in_sentence: list[Attribution] = []
         for match in _cue_pattern().finditer(text, s_start, s_end):
             if _inside(match.start(), para.quotes) or _within_cue(match.start(), in_sentence):
                 continue
-            attribution = _attribute_cue(text, para, (s_start, s_end), match, in_sentence, found)
+            attribution = _attribute_cue(text, para, (s_start, s_end), match, in_sentence)
             if attribution is not None:
                 in_sentence.append(attribution)
         if not in_sentence:
@@ -400,8 +415,8 @@ def _attribute_cue(
     sentence: Span,
     match: re.Match[str],
     in_sentence: list[Attribution],
-    in_paragraph: list[Attribution],
 ) -> Attribution | None:
+    """The attribution a cue heads, or None when the rules find no source or content."""
     cue = _cue_of(match)
     if cue.kind == "according":
         return _according_to(text, para, sentence, cue)
@@ -609,7 +624,7 @@ def _extend_cue(text: str, cue: Cue, sentence: Span) -> int:
     day = _CUE_DAY.match(text, end, sentence[1])
     if day:
         end = day.end()
-    if cue.lemma == "tell":
+    if cue.lemma in _words("addressee_verbs"):
         end = _addressee_end(text, end, sentence[1])
     extension = _cue_extension().match(text, end, sentence[1])
     if extension and extension.end() > end:
@@ -646,7 +661,6 @@ def _is_passive(before: str) -> bool:
 def _after_clause_break(before: str) -> bool:
     stripped = before.rstrip()
     return not stripped or stripped[-1] in ',”"’»:—–-' or stripped.endswith(("”,", '",'))
-
 
 
 def _is_name_word(token: str) -> bool:
@@ -836,8 +850,16 @@ def _agrees(text: str, source: Span, form: str, before: str) -> bool:
     previous = before.split()[-1].lower() if before.split() else ""
     if previous in _words("modals"):
         return True
-    head = text[source[0] : source[1]].split()[-1]
-    return head.lower() in ("i", "we", "you", "they") or head.lower().endswith("s")
+    words = text[source[0] : source[1]].lower().split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    return head in ("i", "we", "you", "they") or _is_plural(head)
+
+
+def _is_plural(word: str) -> bool:
+    """'officials', 'Democrats', 'people'; not 'previous', 'press', 'campus'."""
+    if word in ("people", "police", "men", "women", "spokesmen", "others", "many", "both"):
+        return True
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "ous", "'s", "’s"))
 
 
 def _can_hold_view(text: str, source: Span) -> bool:
@@ -892,7 +914,7 @@ def _quote_just_before(text: str, para: _Paragraph, start: int) -> Span | None:
 
 def _content_after(text: str, para: _Paragraph, cue_end: int, sentence: Span) -> Span | None:
     start = cue_end
-    introducer = _THAT.match(text, start, sentence[1])
+    introducer = _THAT.match(text, start, sentence[1]) or _LATE_THAT.match(text, start, sentence[1])
     if introducer:
         start = introducer.end()
     end = sentence[1]
@@ -940,7 +962,7 @@ def _according_to(text: str, para: _Paragraph, sentence: Span, cue: Cue) -> Attr
     return _build(text, para, source, cue, cue.end, content, 0.7)
 
 
-_STOP = r"[,;:.!?“”\"()—–]"
+_STOP = r"(?:[,;:.!?“”\"()—–]|\s-\s)"
 _NOT_STOP = r"[^,;:.!?“”\"()—–]"
 # Up to the next punctuation; a period inside a word ("U.S.") does not stop it.
 _ACCORDING_SOURCE = re.compile(

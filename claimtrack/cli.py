@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from claimtrack import __version__, cli_actors, cli_claims, cli_exchange
+from claimtrack import __version__, cli_actors, cli_articles, cli_claims, cli_exchange
 
 if TYPE_CHECKING:
     from claimtrack.models import Article, Claim
@@ -136,7 +136,7 @@ def ingest(
     ctx: typer.Context,
     inputs: Annotated[
         list[str] | None,
-        typer.Argument(metavar="[PATH_OR_URL]...", help="Files, folders, URLs, '-'."),
+        typer.Argument(metavar="PATH_OR_URL", help="Files, folders, URLs, '-'."),
     ] = None,
     feeds: Annotated[
         list[str] | None,
@@ -165,6 +165,7 @@ def ingest(
     from itertools import chain
 
     from claimtrack import render
+    from claimtrack.date_inference import with_inferred_dates
     from claimtrack.feeds import unstored_feed_articles
     from claimtrack.parallel import default_jobs, extract_stream
     from claimtrack.sources import iter_articles
@@ -177,9 +178,11 @@ def ingest(
     summary: dict = {"added": [], "duplicates": [], "failed": [], "claims": 0}
     with opened(ctx, create=True) as store, _progress() as advance:
         try:
-            items = chain(
-                iter_articles(inputs, overrides) if inputs else (),
-                unstored_feed_articles(store, feeds or (), summary["duplicates"]),
+            items = with_inferred_dates(
+                chain(
+                    iter_articles(inputs, overrides) if inputs else (),
+                    unstored_feed_articles(store, feeds or (), summary["duplicates"]),
+                )
             )
             wanted = partial(_needs_extraction, store, summary)
             for item, outcome in extract_stream(items, wanted, jobs or default_jobs()):
@@ -218,6 +221,7 @@ def _store_extracted(
 ) -> None:
     """Store an extracted article into the running summary; ``outcome`` is its claims or
     why extraction failed."""
+    from claimtrack.date_inference import was_inferred
     from claimtrack.interrupts import interrupts_deferred
 
     if isinstance(outcome, str):
@@ -229,9 +233,13 @@ def _store_extracted(
         if result.status == "duplicate":  # another process stored it meanwhile
             summary["duplicates"].append({"origin": item.origin, "article_id": result.article_id})
             return
-        summary["added"].append(
-            {"origin": item.origin, "article_id": result.article_id, "claims": result.claims}
-        )
+        added = {"origin": item.origin, "article_id": result.article_id, "claims": result.claims}
+        if was_inferred(item.published):
+            added["date_inferred"] = {
+                "value": item.published.value,
+                "evidence": item.published.evidence,
+            }
+        summary["added"].append(added)
         summary["claims"] += result.claims
 
 
@@ -383,19 +391,6 @@ def diff(
 
 
 @app.command()
-def articles(ctx: typer.Context, as_json: JsonOption = False) -> None:
-    """List stored articles: id, date and precision, outlet, title, claims."""
-    from claimtrack import queries, render
-
-    with opened(ctx) as store:
-        rows = queries.articles(store)
-    if as_json:
-        render.print_json(rows)
-    else:
-        render.articles(render.make_console(), rows)
-
-
-@app.command()
 def show(
     ctx: typer.Context,
     ref: Annotated[str, typer.Argument(metavar="ID", help="A claim id, or article:ID.")],
@@ -454,6 +449,7 @@ def paths(ctx: typer.Context) -> None:
 
 
 cli_actors.register(app)
+cli_articles.register(app)
 cli_claims.register(app)
 cli_exchange.register(app)
 

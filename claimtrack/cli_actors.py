@@ -132,7 +132,6 @@ def deciding(ctx: typer.Context) -> Iterator[Store]:
     try:
         with opened(ctx) as store, write_transaction(store.conn):
             yield store
-            store.forget_actors()
     except (DecisionError, CorrectionError) as exc:
         raise fail(str(exc)) from None
 

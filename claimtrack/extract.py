@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from claimtrack.actors import resolve_speakers
 from claimtrack.attribution import find_attributions
+from claimtrack.date_inference import with_inferred_date
 from claimtrack.facets import describe
 from claimtrack.models import Article, Claim
+from claimtrack.said_at import said_on, said_on_date
 from claimtrack.text import prepare
 
 
@@ -17,14 +19,18 @@ def extract(article: Article) -> list[Claim]:
     """Claims attributed to a resolvable speaker, in text order."""
     if article.language not in (None, "en"):
         return []
+    published = with_inferred_date(article).published
     doc = prepare(article.text)
     attributions = find_attributions(doc)
-    anchor = article.published.anchor()
+    anchor = published.anchor()
     speakers = resolve_speakers(doc, attributions, when=anchor)
     claims = []
-    for attribution, speaker in zip(attributions, speakers):
+    for attribution, speaker in zip(attributions, speakers, strict=True):
         if speaker is None or attribution.source is None:
             continue
+        said = said_on(doc, attribution, published)
+        facets = describe(doc, attribution, speaker, said_on_date(said))
+        facets.said_on = said
         claims.append(
             Claim(
                 speaker=speaker.name,
@@ -36,7 +42,7 @@ def extract(article: Article) -> list[Claim]:
                 content=attribution.content.text,
                 content_span=attribution.content.span,
                 kind=attribution.kind,
-                facets=describe(doc, attribution, speaker, anchor),
+                facets=facets,
                 confidence=attribution.confidence,
             )
         )

@@ -102,6 +102,19 @@ class TimeExpression:
     precision: str = "unspecified"  # day | week | month | year | near | unspecified
 
 
+@dataclass(frozen=True)
+class SaidOn:
+    """When a claim was said: a date in the text by its cue ("said on Wednesday"), resolved
+    against the publication date, else the publication date itself (``source`` published).
+    """
+
+    date: str | None = None
+    precision: str = "unknown"  # day | week | month | year | unknown
+    source: str = "published"  # text | published
+    text: str | None = None
+    span: Span | None = None
+
+
 @dataclass
 class Facets:
     """What a claim is about: topics and their slots, and its polarity."""
@@ -115,6 +128,11 @@ class Facets:
     polarity_cue: str | None = None
     event_kind: str | None = None
     event_status: str | None = None
+    said_on: SaidOn | None = None
+    # Who takes part in the talks and in what role: [{"name": "Russia", "role": "party"}].
+    parties: list[dict] = field(default_factory=list)
+    # Who a reported commitment binds ("Moscow would timely inform ...").
+    agent: str | None = None
 
 
 @dataclass
@@ -156,6 +174,9 @@ class Claim:
             "event": {"kind": f.event_kind, "status": f.event_status}
             if f.event_kind or f.event_status
             else None,
+            "said_on": _said_on_json(f.said_on),
+            "parties": [dict(p) for p in f.parties],
+            "agent": f.agent,
             "confidence": round(self.confidence, 3),
         }
 
@@ -165,4 +186,12 @@ def _time_json(time: TimeExpression | None) -> dict | None:
         return None
     data = asdict(time)
     data["span"] = list(time.span)
+    return data
+
+
+def _said_on_json(said_on: SaidOn | None) -> dict | None:
+    if said_on is None:
+        return None
+    data = asdict(said_on)
+    data["span"] = list(said_on.span) if said_on.span else None
     return data

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 
+from claimtrack.actor_stats import refresh as refresh_actor_stats
 from claimtrack.models import TOPICS
 from claimtrack.sightings import claim_sightings, fold_sightings
 from claimtrack.store import Store, actor_key
@@ -19,6 +20,7 @@ SLOT_FIELDS = ("venue", "time", "participants", "polarity")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _ARTICLE_REF = re.compile(r"^(?:article:)?(\d+)$")
 _WORD = re.compile(r"\w+")
+_LIKE_SPECIAL = re.compile(r"[%_!]")
 
 _CLAIM_SELECT = """
 SELECT c.*, a.published, a.published_precision, a.outlet, a.title,
@@ -73,7 +75,7 @@ def resolve_actor(store: Store, name: str) -> dict:
     spelled: set[int] = set()  # an alias written as asked wins over a shared spelling key
     exact: set[int] = set()
     partial: set[int] = set()
-    for row in store.query("SELECT actor_id, alias, key FROM aliases"):
+    for row in _alias_candidates(store, wanted, wanted_key):
         words = row["alias"].casefold().split()
         if words == wanted:
             spelled.add(row["actor_id"])
@@ -88,6 +90,25 @@ def resolve_actor(store: Store, name: str) -> dict:
     if len(actors) > 1:
         raise AmbiguousActor(name, sorted(actor["name"] for actor in actors))
     return actors[0]
+
+
+def _alias_candidates(store: Store, wanted: list[str], wanted_key: str) -> list[dict]:
+    """The aliases that can match: same key, or holding every asked word.
+
+    SQLite's LIKE folds ASCII case only, so it prefilters ASCII words on ASCII aliases (a
+    scan in C instead of one in Python); any alias with other characters stays a candidate,
+    and resolve_actor decides on each.
+    """
+    plain = [word for word in wanted if word.isascii()]
+    if not plain:
+        return store.query("SELECT actor_id, alias, key FROM aliases")
+    holds_words = " AND ".join(["alias LIKE ? ESCAPE '!'"] * len(plain))
+    sql = (
+        "SELECT actor_id, alias, key FROM aliases"
+        f" WHERE key = ? OR alias GLOB '*[^ -~]*' OR ({holds_words})"
+    )
+    patterns = ["%" + _LIKE_SPECIAL.sub(r"!\g<0>", word) + "%" for word in plain]
+    return store.query(sql, (wanted_key, *patterns))
 
 
 def _contains_run(words: list[str], wanted: list[str]) -> bool:
@@ -292,14 +313,13 @@ def _filtered(
 
 def actors(store: Store) -> list[dict]:
     """Every actor with aliases, claim count and first/last claim dates, most quoted first."""
+    refresh_actor_stats(store.conn)
     rows = store.query(
         """
         SELECT act.id, act.name, act.kind, act.country, act.roles,
-               count(c.id) AS claims, min(a.published) AS first, max(a.published) AS last
-        FROM actors act
-        LEFT JOIN claims c ON c.actor_id = act.id AND c.review IS NOT 'rejected'
-        LEFT JOIN articles a ON a.id = c.article_id
-        GROUP BY act.id ORDER BY claims DESC, act.name
+               coalesce(s.claims, 0) AS claims, s.first, s.last
+        FROM actors act LEFT JOIN actor_stats s ON s.actor_id = act.id
+        ORDER BY claims DESC, act.name
         """
     )
     aliases: dict[int, dict[str, str]] = {}  # actor id -> casefolded alias -> alias

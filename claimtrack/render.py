@@ -138,7 +138,7 @@ def who_said(console: Console, groups: list[dict], query: str) -> None:
 
 def timeline(console: Console, result: dict) -> None:
     claims = result["claims"]
-    title = f"Timeline of {result['actor']['name']}: {len(claims)} claim(s)"
+    title = f"Timeline of {result['actor']['name']}: {len(claims)} statement(s)"
     table = _table(console, title, expand=True)
     table.add_column("changed", style="bold yellow", max_width=SLOT_WIDTH * 2)
     _claim_columns(table)
@@ -369,5 +369,13 @@ def ingest_summary(console: Console, summary: dict) -> None:
         f"{len(summary['duplicates'])} skipped as duplicates, "
         f"{len(summary['failed'])} failed, {summary['claims']} claim(s) found",
     )
+    for added in summary["added"]:
+        if "date_inferred" in added:
+            inferred = added["date_inferred"]
+            console.print(
+                f"dated from its text: {added['origin']}: {inferred['value']} "
+                f"({inferred['evidence']})",
+                markup=False,
+            )
     for failure in summary["failed"]:
         console.print(f"failed: {failure['origin']}: {failure['reason']}")

@@ -57,7 +57,8 @@ def _entry(store: Store, claim: dict, topic: str, url: str | None) -> list[str]:
         lines.append(f"- {slots}")
     link = f"[{claim['title'] or url}]({url})" if url else f"article {claim['article_id']}"
     lines.append(f"- Source: {link}, claim {claim['id']}")
-    changes = [c for c in claim["changes"] if c["topic"] == topic]
+    # A slot stated for the first time since the last claim is not a change of position.
+    changes = [c for c in claim["changes"] if c["topic"] == topic and c["from"] is not None]
     for change in changes:
         lines.append(
             f"- **Changed {change['field']}: {_value(change['from'])} → {_value(change['to'])}**"

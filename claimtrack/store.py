@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 import sqlite_utils
 
 from claimtrack import EXTRACTOR_VERSION
-from claimtrack.models import Actor, Article, Claim
+from claimtrack.actor_stats import add_actor_stats
+from claimtrack.models import Actor, Article, Claim, SaidOn
 from claimtrack.sightings import add_statements, link_statement
 
 if TYPE_CHECKING:
@@ -145,6 +146,25 @@ def _add_user_decisions(db: sqlite_utils.Database) -> None:
         db.execute("ALTER TABLE claims ADD COLUMN review TEXT")
 
 
+_CLAIM_CLOCK_COLUMNS = {
+    "said_on": str,
+    "said_on_precision": str,
+    "said_on_source": str,
+    "said_on_text": str,
+    "parties": str,
+    "agent": str,
+}
+
+
+def _add_claim_clocks(db: sqlite_utils.Database) -> None:
+    """When each claim was said (``claimtrack.said_at``), the parties of its event with
+    their roles (JSON) and the agent of a reported commitment."""
+    present = db["claims"].columns_dict
+    for name, kind in _CLAIM_CLOCK_COLUMNS.items():
+        if name not in present:
+            db["claims"].add_column(name, kind)
+
+
 # Index i brings a database from version i to version i + 1. Never edit a released step:
 # append a new one.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
@@ -152,6 +172,8 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _script(_SCHEMA_V2),
     _add_user_decisions,
     add_statements,
+    add_actor_stats,
+    _add_claim_clocks,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -279,6 +301,9 @@ class Store:
             "polarity_cue": facets.polarity_cue,
             "event_kind": facets.event_kind,
             "event_status": facets.event_status,
+            **_said_on_row(facets.said_on),
+            "parties": json.dumps(facets.parties, ensure_ascii=False),
+            "agent": facets.agent,
             "confidence": claim.confidence,
             "extractor_version": EXTRACTOR_VERSION,
         }
@@ -376,6 +401,17 @@ class Store:
             "INSERT OR IGNORE INTO aliases (actor_id, alias, key) VALUES (?, ?, ?)",
             (actor_id, alias, actor_key(alias)),
         )
+
+
+def _said_on_row(said: SaidOn | None) -> dict:
+    if said is None:
+        return dict.fromkeys(("said_on", "said_on_precision", "said_on_source", "said_on_text"))
+    return {
+        "said_on": said.date,
+        "said_on_precision": said.precision,
+        "said_on_source": said.source,
+        "said_on_text": said.text,
+    }
 
 
 def known_actor(name: str) -> Actor | None:

@@ -126,6 +126,8 @@ _CORE_WORDS = frozenset(
     )
 )
 _DIGIT = re.compile(r"\d")
+_DAY_MONTH_AT = re.compile(_DAY_MONTH, re.IGNORECASE)
+DAY_MONTH_PATTERN = _DAY_MONTH
 _TENSE_WORD = re.compile(r"['’]?\w+")
 
 
@@ -187,6 +189,27 @@ def find_times(text: str, span: Span, anchor: date | None) -> list[TimeExpressio
             )
         )
     return found
+
+
+def day_month(text: str) -> tuple[int, int, int | None] | None:
+    """Day, month and year (None when not written) of a date such as '19 March' or
+    'March 19, 2025' at the start of ``text``."""
+    match = _DAY_MONTH_AT.match(text)
+    if match is None:
+        return None
+    numbers = re.findall(r"\d+", match.group())
+    year = next((int(n) for n in numbers if len(n) == 4), None)
+    return int(numbers[0]), _month_number(re.search(_MONTH, match.group()).group()), year
+
+
+def relative_day_offsets() -> dict[str, int]:
+    """'yesterday' -> -1 and the like: day offsets of the relative day words."""
+    return dict(_RELATIVE_DAYS)
+
+
+def weekday_numbers() -> dict[str, int]:
+    """'monday' -> 0 ... 'sunday' -> 6."""
+    return dict(_WEEKDAYS)
 
 
 def calendar_words() -> tuple[str, ...]:

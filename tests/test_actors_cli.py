@@ -223,7 +223,8 @@ def test_a_user_actors_file_extends_the_bundled_one(tmp_path: Path, isolated_hom
     )
     db = tmp_path / "user.db"
     command = [sys.executable, "-m", "claimtrack", "--db", str(db), "ingest", str(article)]
-    subprocess.run(command, check=True, capture_output=True, env=os.environ.copy())
+    ingest = subprocess.run(command, capture_output=True, text=True, env=os.environ.copy())
+    assert ingest.returncode == 0, ingest.stderr
     actors = actors_by_name(invoker(db))
     assert list(actors) == ["Rustem Umerov"]
     assert actors["Rustem Umerov"]["claims"] == 2

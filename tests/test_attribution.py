@@ -176,6 +176,33 @@ def test_boilerplate_is_never_extracted(seed_004: tuple[str, list[Attribution]])
                 "the Russian side also needed time to review the memoranda",
             ),
         ),
+        (
+            "Sen. Lindsey Graham, R-S.C., a long-shot presidential candidate, said Obama is"
+            " overselling the successes.",
+            (
+                "Sen. Lindsey Graham, R-S.C., a long-shot presidential candidate",
+                "said",
+                "Obama is overselling the successes",
+            ),
+        ),
+        (
+            "At a campaign rally, Trump’s GOP primary rival Sen. Marco Rubio (R-Fla.) said Trump"
+            " is “unelectable now.”",
+            (
+                "Trump’s GOP primary rival Sen. Marco Rubio",
+                "said",
+                "Trump is “unelectable now.”",
+            ),
+        ),
+        ('"Absolutely," he said when asked by a reporter.', ("he", "said", '"Absolutely,"')),
+        (
+            "“Cruz appeals to Reagan Democrats,” Viguerie notes.",
+            ("Viguerie", "notes", "“Cruz appeals to Reagan Democrats,”"),
+        ),
+        (
+            "Only 24 percent said she did nothing wrong.",
+            ("24 percent", "said", "she did nothing wrong"),
+        ),
     ],
 )
 def test_constructions(text: str, expected: tuple[str, str, str]) -> None:
@@ -188,6 +215,13 @@ def test_participle_takes_the_speaker_of_its_clause() -> None:
         ("Peskov", "said", "The talks will continue"),
         ("Peskov", "adding", "the date had not been set"),
     ]
+
+
+def test_coordinated_verb_shares_the_subject() -> None:
+    found = triples(
+        'Comey called it "extremely careless," but said she should face no criminal charges.'
+    )
+    assert ("Comey", "said", "she should face no criminal charges") in found
 
 
 def test_single_quotes_make_a_mixed_claim() -> None:
@@ -229,6 +263,7 @@ def test_multi_paragraph_quote_is_carried_by_the_speaker() -> None:
 
 def test_noun_and_subjunctive_uses_are_not_cues() -> None:
     assert attribute("Trump’s remarks drew criticism in Kyiv.") == []
+    assert attribute("Most Southern states will hold nominating contests on March 1.") == []
     found = triples("Trump suggested that Zelensky consider transferring the power plants.")
     assert [(s, c) for s, c, _ in found] == [("Trump", "suggested")]
 
@@ -273,5 +308,5 @@ def test_extraction_is_linear_in_text_length(seeds_dir: Path) -> None:
     # Short lines seen twice count as repeated headlines, so copies 2..n are alike.
     two, three = (len(attribute("\n".join([article] * n))) for n in (2, 3))
     assert len(attribute(big)) == two + (copies - 2) * (three - two)
-    run_on = " ".join(["Peskov said the talks, “would go on"] * 15_000)
+    run_on = " ".join(["Peskov said the talks, “would go on"] * 5_000)
     assert attribute(run_on)

@@ -183,7 +183,7 @@ def test_claims_moved_to_another_actor_take_their_terms_along(tmp_path: Path):
             other = store.conn.execute("INSERT INTO actors (name) VALUES ('Kremlin')").lastrowid
             store.conn.execute("UPDATE claims SET actor_id = ? WHERE article_id = 1", (other,))
         moved = store.query(
-            "SELECT DISTINCT actor_id FROM statement_terms t JOIN claims c"
+            "SELECT DISTINCT t.actor_id FROM statement_terms t JOIN claims c"
             " ON c.id = t.claim_id WHERE c.article_id = 1"
         )
         assert [row["actor_id"] for row in moved] == [other]

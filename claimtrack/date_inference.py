@@ -1,0 +1,103 @@
+"""Publication dates inferred from the text of an undated article.
+
+Strong evidence only: a relative day word set beside the date it stands for, as agencies
+write it ("yesterday [19 March]", "today, March 20"), gives the publication day. The year
+comes from the apposed date itself, else from the latest full date in the text ("on 18
+March 2025"), else from the weekdays the text names: the most recent year, not after
+today, in which the apposed date falls on one of them ("On Wednesday ... yesterday [19
+March]" gives 2025). Without such evidence the date stays unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from datetime import date, timedelta
+
+from claimtrack import timex
+from claimtrack.models import Article, PublishedDate
+
+# How many years back a weekday may place an apposed date.
+YEARS_BACK = 30
+# How the evidence of an inferred date starts (the manifest's convention too).
+INFERRED = "inferred: "
+
+_WEEKDAYS = timex.weekday_numbers()
+_RELATIVE_DAYS = timex.relative_day_offsets()
+_WEEKDAY = "|".join(w.capitalize() for w in _WEEKDAYS)
+_RELATIVE = "|".join(re.escape(w) for w in sorted(_RELATIVE_DAYS, key=len, reverse=True))
+_APPOSED = re.compile(
+    rf"\b(?P<word>{_RELATIVE})\s*[\[(,–—-]?\s*(?:on\s+)?(?:(?:{_WEEKDAY}),?\s+)?"
+    rf"(?P<date>{timex.DAY_MONTH_PATTERN})[\])]?",
+    re.IGNORECASE,
+)
+_FULL_DATE = re.compile(timex.DAY_MONTH_PATTERN)
+_NAMED_WEEKDAY = re.compile(rf"\b(?:{_WEEKDAY})\b")
+
+
+def with_inferred_date(article: Article, today: date | None = None) -> Article:
+    """The article, with a date inferred from its text when it has none (see module doc)."""
+    if article.published.value:
+        return article
+    inferred = infer_published(article.text, today)
+    return replace(article, published=inferred) if inferred else article
+
+
+def with_inferred_dates(items: Iterable[object]) -> Iterator[object]:
+    """The items with a date inferred for each undated Article; other items as they are."""
+    for item in items:
+        yield with_inferred_date(item) if isinstance(item, Article) else item
+
+
+def was_inferred(published: PublishedDate) -> bool:
+    """Whether a date was inferred from the text here (not read from a header or a feed)."""
+    return published.source == "text" and (published.evidence or "").startswith(INFERRED)
+
+
+def infer_published(text: str, today: date | None = None) -> PublishedDate | None:
+    """The publication day the text gives evidence for (source ``text``), else None."""
+    today = today or date.today()
+    for match in _APPOSED.finditer(text):
+        day, month, year = timex.day_month(match["date"])
+        offset = _RELATIVE_DAYS[match["word"].lower()]
+        found = _year(text, day, month, year, today)
+        if found is None:
+            continue
+        year, why = found
+        try:
+            published = date(year, month, day) - timedelta(days=offset)
+        except ValueError:
+            continue
+        if published <= today:
+            evidence = f"{INFERRED}text says {match.group()!r}; {why}"
+            return PublishedDate(published.isoformat(), "day", "text", evidence)
+    return None
+
+
+def _year(text: str, day: int, month: int, year: int | None, today: date) -> tuple[int, str] | None:
+    """The year of an apposed date and why, or None when the text does not tell."""
+    if year:
+        return year, "the date gives the year"
+    written = [found[2] for found in map(timex.day_month, _full_dates(text)) if found[2]]
+    past = [y for y in written if y <= today.year]
+    if past:
+        return max(past), f"latest full date in the text is in {max(past)}"
+    named = {_WEEKDAYS[w.lower()] for w in _NAMED_WEEKDAY.findall(text)}
+    for candidate in range(today.year, today.year - YEARS_BACK, -1):
+        try:
+            weekday = date(candidate, month, day).weekday()
+        except ValueError:
+            continue
+        if weekday in named and date(candidate, month, day) <= today:
+            name = next(w for w, n in _WEEKDAYS.items() if n == weekday).capitalize()
+            return candidate, f"{day} {_month_name(month)} fell on a {name} (named) in {candidate}"
+    return None
+
+
+def _full_dates(text: str) -> list[str]:
+    return [m.group() for m in _FULL_DATE.finditer(text) if re.search(r"\d{4}", m.group())]
+
+
+def _month_name(month: int) -> str:
+    return date(2000, month, 1).strftime("%B")
