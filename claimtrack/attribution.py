@@ -181,7 +181,10 @@ _TIME_TAIL = re.compile(
     r"(?i:\s+(?:in\s+the\s+past|at\s+the\s+time|(?:last|this|earlier\s+this)\s+"
     rf"(?:week|month|year|spring|summer|fall|autumn|winter)|{_DAY}))$"
 )
-_THAT = re.compile(r"\s*(?:,\s*)?(?:that\b|whether\b|:|,?\s*(?=[“\"«‘]|''))")
+_THAT = re.compile(
+    r"\s*(?:,\s*)?(?:(?:later|earlier|again|also|then|now|today|yesterday|[a-z]+ly),?\s+)?"
+    r"(?:that\b|whether\b|:|,?\s*(?=[“\"«‘]|''))"
+)
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z]")
 _PARENTHESIS_TAIL = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,:.;“\"'‘]|$)")
@@ -681,6 +684,7 @@ def _source_before(text: str, start: int, cue_start: int, quotes: Quotes) -> Spa
     Earnest, said", "Trump, who …, said", "Stranch, in her dissent, said") and the speaker
     phrase runs from the name before them.
     """
+    sentence_start = start
     start = max(start, cue_start - _LOOK_BACK)
     aside = _PARENTHESIS_TAIL.search(text, max(start, cue_start - 45), cue_start)
     stop = aside.start() if aside else cue_start
@@ -689,6 +693,12 @@ def _source_before(text: str, start: int, cue_start: int, quotes: Quotes) -> Spa
         tokens.pop()
     if not tokens:
         return None
+    if tokens[-1][0] == "," and start > sentence_start:
+        # Asides can be long ("Macron, when asked whether …, said"): look further back.
+        start = max(sentence_start, cue_start - 2 * _LOOK_BACK)
+        tokens = _drop_adverbials(text, start, _tokens(text, start, stop))
+        while tokens and tokens[-1][0] in _QUOTE_MARKS:
+            tokens.pop()
     if tokens[-1][0] != ",":
         found = _noun_phrase_before(tokens)
         return found[0] if found else None
