@@ -176,10 +176,7 @@ def cases(db: Path) -> list[tuple[str, list[str], Callable]]:
     return [
         ("who-said 'Saudi Arabia'", ["who-said", "Saudi Arabia"],
          lambda s: queries.who_said(s, "Saudi Arabia")),
-        ("who-said 'Trump'", ["who-said", "Trump"], lambda s: queries.who_said(s, "Trump")),
         ("timeline Peskov", ["timeline", "Peskov"], lambda s: queries.timeline(s, "Peskov")),
-        ("timeline Trump", ["timeline", "Donald Trump"],
-         lambda s: queries.timeline(s, "Donald Trump")),
         ("diff Peskov 2025-03..2026-06", ["diff", "Peskov", "--from", "2025-03", "--to", "2026-06"],
          lambda s: queries.diff(s, "Peskov", "2025-03", "2026-06")),
         ("diff Trump 2016-06..2017-06",
@@ -205,6 +202,15 @@ def sizes(db: Path) -> tuple[int, int, int, int]:
     return articles, claims, size, text + raw
 
 
+def _rows(result: object) -> int:
+    """Rows a query returned: claims, diff topics, actors; 1 for a single claim."""
+    if isinstance(result, list):
+        return len(result)
+    if "topics" in result and "from" in result:
+        return len(result["topics"])
+    return len(result.get("claims", [result]))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
@@ -228,8 +234,7 @@ def main() -> int:
     with open_store(db) as store:
         for label, cli_args, call in cases(db):
             result = call(store)
-            rows = len(result.get("claims", result.get("topics", [])) if isinstance(result, dict)
-                       else result)  # fmt: skip
+            rows = _rows(result)
             in_process = median_ms(lambda call=call: call(store), args.runs)
             wall, cpu = process_ms([*env_db, *cli_args], args.runs)
             print(f"{label:<34} {in_process:>9.1f} ms {wall:>10.0f} ms {cpu:>9.0f} ms {rows:>6}")

@@ -12,8 +12,10 @@ before they are read. Rejected claims do not count.
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
 
 _COUNTED = "review IS NOT 'rejected'"
 

@@ -44,6 +44,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from claimtrack.lexicon import table, word_list
 from claimtrack.models import Actor, Attribution, Mention, Span
@@ -139,6 +140,7 @@ class _Lexicon:
     heads: dict[str, tuple[str, ...]]
     head_pattern: re.Pattern[str]
     institution_nouns: tuple[str, ...]
+    institution_noun_pattern: re.Pattern[str]
     phrases: dict[str, str]
     role_words: frozenset[str]
     role_triggers: frozenset[str]
@@ -154,6 +156,7 @@ class _Lexicon:
     places: frozenset[str]
     cue_folds: frozenset[str]
     cue_first_words: frozenset[str]
+    cue_first_word_pattern: re.Pattern[str]
     institution_cues: frozenset[str]
     country_folds: frozenset[str]
 
@@ -193,10 +196,16 @@ def _fold_text(text: str) -> str:
 def _fold_token(token: str) -> str:
     """Fold transliteration variants of one name part: Peskow/Peskov, Dmitriy/Dmitry."""
     token = token.replace("kh", "h").replace("wh", "w").replace("w", "v").replace("ph", "f")
-    token = _DOUBLED.sub(r"\1", token)
+    if _DOUBLED.search(token):
+        token = _DOUBLED.sub(_first_group, token)
     if len(token) >= 4:
         token = _ENDING.sub("y", token)
     return token
+
+
+def _first_group(match: re.Match[str]) -> str:
+    """A function, not the template ``r"\1"``: ``re`` parses a template in Python per call."""
+    return match.group(1)
 
 
 @lru_cache(maxsize=16384)
@@ -368,6 +377,7 @@ class _Article:
         self.genders: dict[str, str | None] = {}
         self.by_key: dict[str, str] = {}
         self.by_surname: dict[str, list[str]] = {}
+        self.suffixed: set[str] = set()  # names ending in Jr., Sr., III
         self.positions: dict[str, list[int]] = {}
         self.sentence_starts = sorted(start for start, _ in doc.sentences)
         self.mentions: dict[int, list[tuple[int, str]]] = {}
@@ -379,13 +389,17 @@ class _Article:
         self.country_starts: list[int] = []
         skipped = sorted(doc.skipped)
         skipped_starts = [start for start, _ in skipped]
+        unheard = _union([*self.quotes, *skipped])  # no antecedents in quotes or boilerplate
+        unheard_starts = [start for start, _ in unheard]
         for match in _CAP_RUN.finditer(doc.text, 0, until):
-            run, start = match.group(), match.start()
-            countries, pieces = _run_info(run)
+            countries, pieces = _run_info(match.group())
+            if not (countries or pieces):
+                continue
+            start = match.start()
             for offset, country in countries:
                 self.countries.append((start + offset, country))
                 self.country_starts.append(start + offset)
-            if pieces and not self.in_quote(start) and not _inside(skipped, skipped_starts, start):
+            if pieces and not _inside(unheard, unheard_starts, start):
                 self._register_run(pieces, start)
         for start, end in _institution_spans(doc.text[:until], self.lex.institution_nouns):
             if not _inside(skipped, skipped_starts, start):
@@ -396,40 +410,33 @@ class _Article:
         for piece, offset in pieces:
             position = start + offset
             role_text = _role_before(self.doc.text, position, self.lex)
-            if not role_text:
-                words = piece.split()
-                shapes = [_word_shape(word) for word in words]
-                while len(words) > 1 and (
-                    shapes[0][1] == _STOP or _LEADING_NON_NAME.match(words[0])
-                ):
-                    position += len(words[0]) + 1
-                    words, shapes = words[1:], shapes[1:]
-                if len(shapes) == 1 or all(kind == _PLAIN for _, kind in shapes):
-                    actor = self._plain_name_actor(" ".join(words), shapes, position)
-                    if actor:
-                        self._add_mention(actor, position, None)
-                    continue
-                piece = " ".join(words)
-            parsed = _parse(f"{role_text} {piece}" if role_text else piece)
-            actor = self._actor_for_run(parsed, position)
+            if role_text:
+                self._register_parsed(_parse(f"{role_text} {piece}"), position)
+                continue
+            plain = _plain_piece(piece)
+            position += plain.shift
+            if not plain.fast:
+                self._register_parsed(_parse(plain.name), position)
+                continue
+            actor = self._plain_name_actor(plain, position)
             if actor:
-                self._add_mention(actor, position, _role_sense(parsed.role_text))
+                self._add_mention(actor, position, None)
 
-    def _plain_name_actor(
-        self, piece: str, shapes: list[tuple[str, str]], position: int
-    ) -> Actor | None:
+    def _register_parsed(self, parsed: _Parsed, position: int) -> None:
+        actor = self._actor_for_run(parsed, position)
+        if actor:
+            self._add_mention(actor, position, _role_sense(parsed.role_text))
+
+    def _plain_name_actor(self, plain: _PlainPiece, position: int) -> Actor | None:
         """Fast path for the commonest runs: one word, or plain name words ("John Smith").
 
         A single word counts only if it names a known actor or an actor of the article.
         """
-        if shapes[0][1] == _STOP:
+        if plain.stop:
             return None
-        key = " ".join(token for token, _ in shapes)
-        if key in self.by_key or (len(shapes) == 1 and key in self.by_surname):
-            return self._find_name(piece, position)
-        if len(shapes) == 1:
-            return _known_by_key(key)
-        return _known_by_key(key) or _mentioned_actor(_bare(piece), "")
+        if plain.key in self.by_key or (plain.single and plain.key in self.by_surname):
+            return self._find_name(plain.name, position)
+        return _plain_outside_actor(plain)
 
     def _register_institution(self, start: int, end: int) -> None:
         """A lower-case institution with its country: "Turkish foreign ministry"."""
@@ -458,12 +465,14 @@ class _Article:
         name = actor.name
         if name not in self.actors:
             self.actors[name] = actor
-            known = self.lex.by_key.get(_raw_key(name))
+            key = _raw_key(name)
+            known = self.lex.by_key.get(key)
             self.roles[name] = list(known.roles) if known else []
             self.genders[name] = known.gender if known else None
-            key = _raw_key(name)
             self.by_key[key] = name
             self.by_surname.setdefault(_surname(key), []).append(name)
+            if key.rsplit(" ", 1)[-1] in _NAME_SUFFIXES:
+                self.suffixed.add(name)
         if sense and not sense.past and sense not in self.roles[name]:
             self.roles[name].append(sense)
             self.genders[name] = self.genders[name] or self.lex.genders.get(sense.head)
@@ -510,7 +519,7 @@ class _Article:
         if before and _ends_with_head(before.group(1)):
             return text[before.start() : end], (before.start(), end)
         after = _WORDS_AFTER.match(text, end)
-        if after and any(noun in after.group() for noun in self.lex.institution_nouns):
+        if after and self.lex.institution_noun_pattern.search(after.group()):
             wider = text[start : after.end()]
             sense = _role_sense(wider)
             if self.lex.by_key.get(_raw_key(wider)) or (sense and _is_institution(sense)):
@@ -566,15 +575,15 @@ class _Article:
         key = _raw_key(name)
         if key in self.by_key:
             return self.actors[self.by_key[key]]
-        tokens = key.split()
-        candidates = self.by_surname.get(tokens[0], []) if len(tokens) == 1 else []
+        candidates = self.by_surname.get(key) if key and " " not in key else None
+        if not candidates:
+            return None
         if len(candidates) > 1 and sense:
             holders = [c for c in candidates if any(_sense_fits(r, sense) for r in self.roles[c])]
             candidates = holders or candidates
-        plain = [c for c in candidates if _raw_key(c).split()[-1] not in _NAME_SUFFIXES]
-        chosen = plain or candidates
-        if not chosen:
-            return None
+        chosen = [c for c in candidates if c not in self.suffixed] or candidates
+        if len(chosen) == 1:
+            return self.actors[chosen[0]]
         return self.actors[max(chosen, key=lambda c: self._salience(c, position))]
 
     def _salience(self, name: str, position: int | None) -> tuple[int, int]:
@@ -728,20 +737,8 @@ def _name_part(words: list[str], lex: _Lexicon) -> list[str]:
     last = _bare(words[-1]).lower() if words else ""
     organisation = last in lex.institution_words and last not in lex.role_words
     while index > 0:
-        word = words[index - 1]
-        bare = _bare(word).lower().rstrip(".")
-        if bare in lex.not_names and index < len(words):
-            break
-        if not (word[:1].isupper() or (bare in _PARTICLES and index < len(words))):
-            break
-        role_word = bare in lex.role_words or bare.removesuffix("s") in lex.role_words
-        if role_word and not organisation:
-            break
-        if bare in lex.honorifics and index < len(words):
-            break
-        if bare in _DETERMINERS or bare.isdigit():
-            break
-        if word.endswith(_POSSESSIVE_ENDINGS) and index < len(words):
+        ends_last, ends_inner, role_word = _name_word(words[index - 1], lex)
+        if (ends_inner if index < len(words) else ends_last) or (role_word and not organisation):
             break
         index -= 1
     name = words[index:]
@@ -751,6 +748,24 @@ def _name_part(words: list[str], lex: _Lexicon) -> list[str]:
     if len(name) == 1 and index > 0 and name[0] in lex.country_of_cue and role_of_country:
         return []
     return name
+
+
+@lru_cache(maxsize=65536)
+def _name_word(word: str, lex: _Lexicon) -> tuple[bool, bool, bool]:
+    """Whether a word ends a name read leftwards when it is the last word, when it is an
+    inner word ("Kremlin spokesman Dmitry Peskov": "spokesman"), and is a role word."""
+    bare = _bare(word).lower().rstrip(".")
+    upper = word[:1].isupper()
+    never = bare in _DETERMINERS or bare.isdigit()
+    ends_inner = (
+        never
+        or bare in lex.not_names
+        or not (upper or bare in _PARTICLES)
+        or bare in lex.honorifics
+        or word.endswith(_POSSESSIVE_ENDINGS)
+    )
+    role_word = bare in lex.role_words or bare.removesuffix("s") in lex.role_words
+    return never or not upper, ends_inner, role_word
 
 
 def _strip_honorifics(words: list[str], lex: _Lexicon) -> str | None:
@@ -782,6 +797,41 @@ def _run_info(run: str) -> tuple[tuple[tuple[int, str], ...], tuple[tuple[str, i
     if run.casefold() in _lexicon().not_names:
         return (), ()
     return _countries_in(run), _split_run(run)
+
+
+class _PlainPiece(NamedTuple):
+    """What a capitalised piece without a role before it names, apart from the article."""
+
+    shift: int  # characters of leading stop words and gerunds cut off
+    name: str
+    key: str
+    single: bool
+    fast: bool  # one word or plain name words: resolved by key, without parsing
+    stop: bool  # a lone stop word ("Monday"): names no one
+
+
+@lru_cache(maxsize=65536)
+def _plain_piece(piece: str) -> _PlainPiece:
+    """Cut leading stop words ("But Trump") and key a piece by its word shapes."""
+    words = piece.split()
+    shapes = [_word_shape(word) for word in words]
+    shift = 0
+    while len(words) > 1 and (shapes[0][1] == _STOP or _LEADING_NON_NAME.match(words[0])):
+        shift += len(words[0]) + 1
+        words, shapes = words[1:], shapes[1:]
+    name = " ".join(words)
+    key = " ".join(token for token, _ in shapes)
+    single = len(shapes) == 1
+    fast = single or all(kind == _PLAIN for _, kind in shapes)
+    return _PlainPiece(shift, name, key, single, fast, shapes[0][1] == _STOP)
+
+
+@lru_cache(maxsize=65536)
+def _plain_outside_actor(plain: _PlainPiece) -> Actor | None:
+    """The actor a plain name stands for when the article has none of that name."""
+    if plain.single:
+        return _known_by_key(plain.key)
+    return _known_by_key(plain.key) or _mentioned_actor(_bare(plain.name), "")
 
 
 @lru_cache(maxsize=65536)
@@ -820,6 +870,8 @@ def _countries_in(run: str) -> tuple[tuple[int, str], ...]:
     """Countries named in a capitalised run (offset, country): names, demonyms, capitals."""
     lex = _lexicon()
     cues = lex.country_of_cue
+    if not lex.cue_first_word_pattern.search(run):  # cheap filter: most runs name none
+        return ()
     if not any(_bare(word).rstrip(",.:;") in lex.cue_first_words for word in run.split()):
         return ()
     words = [(m.start(), _bare(m.group())) for m in _NON_SPACE.finditer(run)]
@@ -857,8 +909,7 @@ def _role_before(text: str, position: int, lex: _Lexicon) -> str:
     while end > 0 and text[end - 1] in " ,":
         end -= 1
     last_word = text[text.rfind(" ", max(0, end - _LOOKBACK_CHARS), end) + 1 : end]
-    last_word = _bare(last_word)
-    if last_word.lower() not in lex.role_triggers and last_word not in lex.country_of_cue:
+    if not _ends_role(last_word):
         return ""
     window = text[max(0, position - _LOOKBACK_CHARS) : position]
     cut = max(window.rfind("\n"), window.rfind(". "), window.rfind("“"), window.rfind('"'))
@@ -876,6 +927,14 @@ def _role_before(text: str, position: int, lex: _Lexicon) -> str:
     before = " ".join(words[: len(words) - taken])
     cue = lex.cue_at_end.search(before)
     return " ".join([cue.group(), *kept] if cue else kept)
+
+
+@lru_cache(maxsize=65536)
+def _ends_role(word: str) -> bool:
+    """Whether a word can end a role phrase before a name: a role word or a country."""
+    lex = _lexicon()
+    bare = _bare(word)
+    return bare.lower() in lex.role_triggers or bare in lex.country_of_cue
 
 
 @lru_cache(maxsize=8192)
@@ -1053,6 +1112,17 @@ def _surname(key: str) -> str:
     return tokens[-1] if tokens else key
 
 
+def _union(spans: list[Span]) -> list[Span]:
+    """Sorted spans with overlapping ones merged."""
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def _inside(spans: list[Span], starts: list[int], position: int) -> bool:
     index = bisect.bisect_right(starts, position) - 1
     return index >= 0 and spans[index][0] <= position < spans[index][1]
@@ -1079,6 +1149,10 @@ def _lexicon() -> _Lexicon:
             country_of_cue.setdefault(cue, entry["name"])
         country_names.update(names)
     cues = "|".join(re.escape(c) for c in sorted(country_of_cue, key=len, reverse=True))
+    cue_first_words = frozenset(cue.split()[0] for cue in country_of_cue)
+    institution_nouns = tuple(
+        spelling for noun in institution_nouns for spelling in (noun, noun.capitalize())
+    )
     lexicon = _Lexicon(
         known=[],
         by_key={},
@@ -1091,9 +1165,8 @@ def _lexicon() -> _Lexicon:
         cue_at_end=re.compile(rf"\b(?:{cues})(?:'s)?$"),
         heads=heads,
         head_pattern=re.compile(rf"\b({alternatives})(?:s)?\b"),
-        institution_nouns=tuple(
-            spelling for noun in institution_nouns for spelling in (noun, noun.capitalize())
-        ),
+        institution_nouns=institution_nouns,
+        institution_noun_pattern=_any_of(institution_nouns),
         phrases=dict(roles["phrases"]),
         role_words=frozenset(role_words),
         role_triggers=frozenset(role_words - _FUNCTION_WORDS),
@@ -1108,7 +1181,8 @@ def _lexicon() -> _Lexicon:
         not_names=frozenset(word_list("name_stopwords.txt")),
         places=_places(),
         cue_folds=frozenset(cue.casefold() for cue in country_of_cue),
-        cue_first_words=frozenset(cue.split()[0] for cue in country_of_cue),
+        cue_first_words=cue_first_words,
+        cue_first_word_pattern=re.compile(rf"(?<!\S)(?:{_any_of(cue_first_words).pattern})"),
         institution_cues=frozenset(
             name
             for e in entries
@@ -1120,6 +1194,11 @@ def _lexicon() -> _Lexicon:
     for entry in entries:
         _add_known(lexicon, entry)
     return lexicon
+
+
+def _any_of(strings: tuple[str, ...] | frozenset[str]) -> re.Pattern[str]:
+    """A pattern finding any of ``strings`` anywhere (longest first)."""
+    return re.compile("|".join(re.escape(s) for s in sorted(strings, key=len, reverse=True)))
 
 
 def _add_known(lexicon: _Lexicon, entry: dict) -> None:

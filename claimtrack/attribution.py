@@ -187,12 +187,15 @@ _THAT = re.compile(
 )
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z]")
 _PARENTHESIS_TAIL = re.compile(r"\s*\([^()]{1,40}\)\s*$")
-_CLAUSE_BREAK = re.compile(r"\s*(?:[,:.;“\"'‘]|$)")
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,:.;“\"'‘]|that\b|$)")
 # "told Trump at the beginning of the meeting that …": a short phrase, then "that".
 _LATE_THAT = re.compile(
     r"\s+(?:in|on|at|during|after|before|to|with|in an?|last|this|earlier)\s[^,“\"«;:]{1,60}?"
     r"\s(?:that\b|(?=[“\"«]))"
 )
+# "expressed concern that", "offered no proof that": the object belongs to the cue.
+_OBJECT_BEFORE_THAT = re.compile(r"\s+(?:[\w'’\-]+\s+){0,2}[\w'’\-]+(?=\s+that\b)")
+_COLON_QUOTE = re.compile(r"(?<=\w):\s*(?=[“\"«])")
 _AND_TAILS = ("and", "but", "also", "then", "later", "has", "had", "have", "would", "will", "not")
 _SENTENCE_OPENING = re.compile(r"(?:^|(?<=[.!?…]\s))\W*(\w+(?:[\s,]+\w+){0,2})", re.MULTILINE)
 # "agreed by the coalition" is passive; "said by telephone" is not.
@@ -384,16 +387,21 @@ def _attribute_paragraph(text: str, para: _Paragraph) -> list[Attribution]:
             if attribution is not None:
                 in_sentence.append(attribution)
         if not in_sentence:
-            dash = _dash_attribution(text, para, (s_start, s_end))
-            if dash is not None:
-                in_sentence.append(dash)
+            marked = _dash_attribution(text, para, (s_start, s_end)) or _colon_quote(
+                text, para, (s_start, s_end)
+            )
+            if marked is not None:
+                in_sentence.append(marked)
         if not in_sentence and found:
             _extend_with_quote(text, para, (s_start, s_end), found[-1])
         found.extend(in_sentence)
-    if not found:
-        lead = _transcript_lead(text, para)
-        return [lead] if lead is not None else []
-    return found
+    lead = _transcript_lead(text, para)
+    if lead is None:
+        return found
+    first_end = para.sentences[0][1] if para.sentences else para.end
+    if any(a.source and a.source.span[0] < first_end and not _speaks_for_self(a) for a in found):
+        return found  # "MOSCOW: The Kremlin said …" is a dateline, not a speaker label
+    return [lead, *found]
 
 
 def _within_cue(pos: int, attributions: list[Attribution]) -> bool:
@@ -426,14 +434,17 @@ def _attribute_cue(
     last_quote = para.quotes.last_ending_by(cue.start)
     head = max(sentence[0], last_quote[1] if last_quote else -1, cue.start - _LOOK_BACK)
     before = text[head : cue.start]
-    if _is_noun_use(before, match.group(), text, cue.end) or _PASSIVE_BY.match(text, cue.end):
+    if before.endswith(" to ") or _is_noun_use(before, match.group(), text, cue.end):
+        return None  # "to say", "to see": an infinitive, not a reporting verb
+    if _PASSIVE_BY.match(text, cue.end):
         return None
     if match.group().endswith("ing"):
         return _participle(text, para, sentence, cue, before, in_sentence)
     if _is_passive(before):
         return None
     cue_end = _extend_cue(text, cue, sentence)
-    source = _source_before(text, sentence[0], cue.start, para.quotes)
+    inverted = _inverted_source(text, before, cue, sentence)
+    source = None if inverted else _source_before(text, sentence[0], cue.start, para.quotes)
     if source is None and _after_coordination(text, sentence[0], cue.start):
         source = in_sentence[-1].source.span if in_sentence and in_sentence[-1].source else None
         source = source or _clause_subject(text, sentence, cue.start, para.quotes)
@@ -446,7 +457,7 @@ def _attribute_cue(
         ):
             return None
     elif _after_clause_break(before):
-        source = _source_after(text, cue.end, sentence[1])
+        source = inverted or _source_after(text, cue.end, sentence[1])
         content = _content_before(text, para, sentence, cue.start)
         cue_end = cue.end
     else:
@@ -475,7 +486,7 @@ def _takes_bare_clause(text: str, cue: Cue, cue_end: int, sentence: Span) -> boo
 
     "said he was", "wants to": yes; "boasts a lead", "responded to a question": no.
     """
-    if cue.lemma in _words("bare_complement") or _THAT.match(text, cue_end, sentence[1]):
+    if cue.lemma in _words("bare_complement") or _introduced(text, cue_end, sentence[1]):
         return True
     return text.startswith(" to ", cue_end) and cue.lemma in _words("infinitive_complement")
 
@@ -516,10 +527,10 @@ def _participle(
             source = earlier[-1].source
         else:
             source = _clause_subject(text, sentence, cue.start, para.quotes)
-    elif tail.lower().endswith(tuple(" " + n for n in _words("statement_nouns"))):
+    elif tail.lower().endswith(_statement_endings()):
         source = _sentence_subject(text, sentence)
     elif progressive:
-        aux_start = sentence[0] + len(tail) - len(tail.split()[-1])
+        aux_start = cue.start - len(before) + len(tail) - len(tail.split()[-1])
         source = _source_before(text, sentence[0], aux_start, para.quotes)
     if source is None:
         return None
@@ -527,6 +538,11 @@ def _participle(
     return _build(
         text, para, source, cue, cue_end, _content_after(text, para, cue_end, sentence), 0.6
     )
+
+
+@cache
+def _statement_endings() -> tuple[str, ...]:
+    return tuple(" " + noun for noun in _words("statement_nouns"))
 
 
 def _clause_subject(text: str, sentence: Span, stop: int, quotes: Quotes) -> Span | None:
@@ -629,6 +645,9 @@ def _extend_cue(text: str, cue: Cue, sentence: Span) -> int:
         end = day.end()
     if cue.lemma in _words("addressee_verbs"):
         end = _addressee_end(text, end, sentence[1])
+    elif cue.lemma not in _words("bare_complement"):
+        noun = _OBJECT_BEFORE_THAT.match(text, end, sentence[1])
+        end = noun.end() if noun else end
     extension = _cue_extension().match(text, end, sentence[1])
     if extension and extension.end() > end:
         after = text[extension.end() : extension.end() + 8]
@@ -845,6 +864,21 @@ def _source_after(text: str, start: int, end: int) -> Span | None:
     return None
 
 
+def _inverted_source(text: str, before: str, cue: Cue, sentence: Span) -> Span | None:
+    """'…, potentially involved, said Ukrainian delegation head Rustem Umerov.': a speaker
+    after the cue that ends the sentence wins over reading the commas as an aside."""
+    if not before.rstrip().endswith(",") or cue.kind != "speech":
+        return None
+    source = _source_after(text, cue.end, sentence[1])
+    if source is None:
+        return None
+    rest = text[source[1] : sentence[1]].strip(" .,;!?”\"'’")
+    first = rest.split()[0].lower() if rest else ""
+    if not rest or first in _words("follow_source") or _is_participle_word(first):
+        return source
+    return None
+
+
 def _is_participle_word(word: str) -> bool:
     return word.endswith("ing") and word.islower() and len(word) >= 5
 
@@ -889,7 +923,7 @@ def _choose_content(
         if after is None or _is_adverbial(text[after[0] : after[1]]):
             return _quote_just_before(text, para, sentence[0]) or after
         return after
-    if _THAT.match(text, cue_end, sentence[1]):
+    if _introduced(text, cue_end, sentence[1]):
         return after
     if after is not None and not _is_adverbial(text[after[0] : after[1]]):
         return after
@@ -908,6 +942,12 @@ def _is_introduction(text: str, para: _Paragraph, start: int, lead: str) -> bool
     return all(_inside(start + i, para.quotes) for i in inner)
 
 
+def _introduced(text: str, start: int, end: int) -> re.Match[str] | None:
+    """'that', 'whether', a colon or a quotation opening the content, maybe after a short
+    phrase ("said last week that", "told Trump at the meeting that")."""
+    return _THAT.match(text, start, end) or _LATE_THAT.match(text, start, end)
+
+
 def _is_adverbial(content: str) -> bool:
     """Text after a cue that only says where, when or how ("in an interview", "adding …")."""
     first = content.split()[0].lower().strip(",") if content.split() else ""
@@ -924,7 +964,7 @@ def _quote_just_before(text: str, para: _Paragraph, start: int) -> Span | None:
 
 def _content_after(text: str, para: _Paragraph, cue_end: int, sentence: Span) -> Span | None:
     start = cue_end
-    introducer = _THAT.match(text, start, sentence[1]) or _LATE_THAT.match(text, start, sentence[1])
+    introducer = _introduced(text, start, sentence[1])
     if introducer:
         start = introducer.end()
     end = sentence[1]
@@ -1012,6 +1052,19 @@ def _transcript_lead(text: str, para: _Paragraph) -> Attribution | None:
     colon = text.rfind(":", lead.start(), lead.end())
     cue = Cue(colon, colon + 1, ":", "mark")
     return _build(text, para, lead.span(1), cue, cue.end, content, 0.6)
+
+
+def _colon_quote(text: str, para: _Paragraph, sentence: Span) -> Attribution | None:
+    """'Republican pollster Daron Shaw: “Historically, …”', 'From the report: “…”'."""
+    colon = _COLON_QUOTE.search(text, sentence[0], sentence[1])
+    if colon is None or _inside(colon.start(), para.quotes):
+        return None
+    quote = next(iter(para.quotes.overlapping(colon.end(), colon.end() + 1)), None)
+    source = _source_before(text, sentence[0], colon.start(), para.quotes)
+    if quote is None or source is None:
+        return None
+    cue = Cue(colon.start(), colon.start() + 1, ":", "mark")
+    return _build(text, para, source, cue, cue.end, _trim(text, *quote), 0.6)
 
 
 def _dash_attribution(text: str, para: _Paragraph, sentence: Span) -> Attribution | None:

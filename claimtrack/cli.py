@@ -288,11 +288,12 @@ def extract_command(
     {value, precision, source, evidence}, language, claims.
     """
     from claimtrack import render
+    from claimtrack.date_inference import with_inferred_dates
     from claimtrack.sources import InputError, iter_articles
 
     console = render.make_console()
     failed = False
-    for item in iter_articles(inputs, _overrides(date, title, url, outlet)):
+    for item in with_inferred_dates(iter_articles(inputs, _overrides(date, title, url, outlet))):
         try:
             if isinstance(item, InputError):
                 raise ExtractionFailed(item.reason)

@@ -1,11 +1,12 @@
 """Publication dates inferred from the text of an undated article.
 
-Strong evidence only: a relative day word set beside the date it stands for, as agencies
-write it ("yesterday [19 March]", "today, March 20"), gives the publication day. The year
-comes from the apposed date itself, else from the latest full date in the text ("on 18
-March 2025"), else from the weekdays the text names: the most recent year, not after
-today, in which the apposed date falls on one of them ("On Wednesday ... yesterday [19
-March]" gives 2025). Without such evidence the date stays unknown.
+Strong evidence only, most trusted first: a page timestamp at the top ("11:35 29.05.2025"),
+an agency dateline ("FLINT, Mich., Oct. 4 (UPI) —", its year written in the text), or a
+relative day word set beside the date it stands for ("yesterday [19 March]", "today, March
+20"). The year of the latter comes from the apposed date itself, else from the latest full
+date in the text ("on 18 March 2025"), else from the weekdays the text names: the most
+recent year, not after today, in which the apposed date falls on one of them ("On Wednesday
+... yesterday [19 March]" gives 2025). Without such evidence the date stays unknown.
 """
 
 from __future__ import annotations
@@ -33,6 +34,16 @@ _APPOSED = re.compile(
     re.IGNORECASE,
 )
 _FULL_DATE = re.compile(timex.DAY_MONTH_PATTERN)
+# How far into the text a timestamp or dateline may stand.
+HEAD_CHARS = 400
+_TIMESTAMP = re.compile(
+    r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?![\d.])"
+)
+_DATELINE = re.compile(
+    rf"^[ \t]*[A-Z][A-Z.' -]+(?:,[ \t]*[A-Z][A-Za-z.]+)?,[ \t]+(?P<date>{timex.DAY_MONTH_PATTERN})"
+    r"[ \t]*(?:\([\w .]+\)[ \t]*)?[—–-]",
+    re.MULTILINE,
+)
 _NAMED_WEEKDAY = re.compile(rf"\b(?:{_WEEKDAY})\b")
 
 
@@ -58,6 +69,49 @@ def was_inferred(published: PublishedDate) -> bool:
 def infer_published(text: str, today: date | None = None) -> PublishedDate | None:
     """The publication day the text gives evidence for (source ``text``), else None."""
     today = today or date.today()
+    return _timestamp(text, today) or _dateline(text, today) or _apposed(text, today)
+
+
+def _timestamp(text: str, today: date) -> PublishedDate | None:
+    """A page timestamp at the top: '11:35 29.05.2025 (Updated: ...)'."""
+    match = _TIMESTAMP.search(text, 0, HEAD_CHARS)
+    if match is None:
+        return None
+    try:
+        found = date(int(match["year"]), int(match["month"]), int(match["day"]))
+    except ValueError:
+        return None
+    if found > today:
+        return None
+    evidence = f"{INFERRED}timestamp {match.group().strip()!r} at the top of the text"
+    return PublishedDate(found.isoformat(), "day", "text", evidence)
+
+
+def _dateline(text: str, today: date) -> PublishedDate | None:
+    """An agency dateline opening a paragraph: 'FLINT, Mich., Oct. 4 (UPI) — ...'. The year
+    must be written in the text (a weekday is no evidence here: it may name any day)."""
+    match = _DATELINE.search(text, 0, HEAD_CHARS)
+    if match is None:
+        return None
+    day, month, year = timex.day_month(match["date"])
+    why = "the dateline gives the year"
+    if year is None:
+        year = _written_year(text, today)
+        why = f"latest full date in the text is in {year}"
+    if year is None:
+        return None
+    try:
+        found = date(year, month, day)
+    except ValueError:
+        return None
+    if found > today:
+        return None
+    evidence = f"{INFERRED}dateline {match.group().strip()!r}; {why}"
+    return PublishedDate(found.isoformat(), "day", "text", evidence)
+
+
+def _apposed(text: str, today: date) -> PublishedDate | None:
+    """A relative day word beside its date: 'yesterday [19 March]'."""
     for match in _APPOSED.finditer(text):
         day, month, year = timex.day_month(match["date"])
         offset = _RELATIVE_DAYS[match["word"].lower()]
@@ -79,10 +133,9 @@ def _year(text: str, day: int, month: int, year: int | None, today: date) -> tup
     """The year of an apposed date and why, or None when the text does not tell."""
     if year:
         return year, "the date gives the year"
-    written = [found[2] for found in map(timex.day_month, _full_dates(text)) if found[2]]
-    past = [y for y in written if y <= today.year]
-    if past:
-        return max(past), f"latest full date in the text is in {max(past)}"
+    written = _written_year(text, today)
+    if written:
+        return written, f"latest full date in the text is in {written}"
     named = {_WEEKDAYS[w.lower()] for w in _NAMED_WEEKDAY.findall(text)}
     for candidate in range(today.year, today.year - YEARS_BACK, -1):
         try:
@@ -95,8 +148,11 @@ def _year(text: str, day: int, month: int, year: int | None, today: date) -> tup
     return None
 
 
-def _full_dates(text: str) -> list[str]:
-    return [m.group() for m in _FULL_DATE.finditer(text) if re.search(r"\d{4}", m.group())]
+def _written_year(text: str, today: date) -> int | None:
+    """The year of the latest full date ('18 March 2025') in the text, not after today."""
+    years = [timex.day_month(m.group())[2] for m in _FULL_DATE.finditer(text)]
+    past = [year for year in years if year and year <= today.year]
+    return max(past, default=None)
 
 
 def _month_name(month: int) -> str:

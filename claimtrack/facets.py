@@ -1,5 +1,9 @@
 """Type a claim: what it is about (topics), where (venue), when (time), who takes part
-(participants), whether it affirms, denies or hedges (polarity), and the talks event.
+(participants, and as ``parties`` with their role), whether it affirms, denies or hedges
+(polarity), the talks event (kind and status), and the agent of a reported commitment. The
+speaker is never a party: in "Peskov said that Trump and Putin discussed talks" the parties
+are Trump and Putin. Times resolve against the anchor ``describe`` is given: the day the
+claim was said (``claimtrack.said_at``), which is the publication date unless the text says.
 
 Everything is read from the claim content first. A time expression or venue just outside
 the content counts too when it trails the content in the same clause (``could hold talks
@@ -195,7 +199,7 @@ class Place:
 
 
 def _places() -> dict[str, Place]:
-    data = table("places.json")
+    data = _PLACE_DATA
     index: dict[str, Place] = {}
     for country, forms in data["countries"].items():
         for name in forms["names"]:
@@ -212,6 +216,7 @@ def _places() -> dict[str, Place]:
 
 
 _TOPICS = table("topics.json")
+_PLACE_DATA = table("places.json")
 _POLARITY = table("polarity.json")
 _EVENTS = table("events.json")
 # Checked in this order; the first polarity rule with a hit decides.
@@ -242,18 +247,28 @@ _REPORT_CUES = CueIndex(
     {"uncertain": _POLARITY["uncertain_cues"], "conditional": _POLARITY["conditional"]}
 )
 _CLAUSE_BREAKS = CueIndex({"break": _TOPICS["clause_breaks"]})
+_NEGATED_STATUSES = frozenset(_EVENTS["negated_statuses"])
+_UNREALISED_BEFORE = frozenset(_EVENTS["unrealised_before"])
+_DETAIL_QUESTIONS = frozenset(_POLARITY["detail_questions"])
+_DETAIL_ADVERBS = frozenset(_POLARITY["detail_adverbs"])
+_COMMITMENTS = CueIndex({"commitment": _EVENTS["commitment_words"]})
+# How many words may open the content before the commitment word of its agent.
+AGENT_REACH = 4
 _HOST_WORDS = frozenset(_TOPICS["host_words"])
 _NOT_VENUE_HEADS = frozenset(w.lower() for w in _TOPICS["not_venue_heads"])
 _VENUE_PREPOSITIONS = frozenset(_TOPICS["venue_prepositions"])
 _PRESENCE_VERBS = frozenset(_TOPICS["presence_verbs"])
 _MOTION_WORDS = frozenset(_TOPICS["motion_words"])
 _CHOICE_WORDS = frozenset(_TOPICS["choice_words"])
+_VENUE_NOUNS = frozenset(_TOPICS["venue_nouns"])
+_COPULAS = frozenset(_TOPICS["copulas"])
 _NOT_PARTY_PREPOSITIONS = frozenset(_TOPICS["not_participant_prepositions"])
 _ATTRIBUTE_HEADS = frozenset(_TOPICS["attribute_heads"])
 _TITLE_WORDS = frozenset(_TOPICS["title_words"])
 _NOT_PARTY_POSSESSIONS = frozenset(_TOPICS["not_party_possessions"])
 _POSSESSION = re.compile(r"['’]s\s+(\w+)")
 _PLACE_INDEX = _places()
+_CAPITALS = {city: _PLACE_DATA["cities"][city] for city in _PLACE_DATA["capitals"]}
 _PLACES = CueIndex({"place": _PLACE_INDEX}, case_sensitive=True)
 _VENUE_RANK = {"venue": 0, "city": 1, "region": 2, "country": 3}
 _NON_NAMES = frozenset([*_PLACE_INDEX, *(w.capitalize() for w in timex.calendar_words())])
@@ -289,17 +304,22 @@ def describe(
     ]
     hits = _CONTENT_CUES.scan(content)
     cues = {topic: f"topic:{topic}" in hits for topic in TOPIC_ORDER}
-    venue = _venue(claim, cued=cues["talks"] or cues["venue"])
+    place = _venue(claim, cued=cues["talks"] or cues["venue"])
+    host = None if place else _hosting_person(claim, content)
+    venue = place or (host[:2] if host else None)
     # Parties are a slot of talks: a claim about anything else has none.
     about_talks = cues["talks"] or cues["participants"] or cues["venue"] or venue is not None
-    participants = _participants(claim, speaker, venue, content, hits) if about_talks else []
+    participants = _participants(claim, speaker, place, content, hits) if about_talks else []
     scope = _topical_sentences(claim, content, hits, time)
     scope_hits = hits if scope is content else _CONTENT_CUES.scan(scope)
     polarity, polarity_cue = _polarity(scope, scope_hits, _report_words(doc, attribution))
     named_person = any(" " in p for p in participants) and (cues["talks"] or venue is not None)
     topics = _topics(cues, venue, time, named_person)
-    kind, status = _event(hits, polarity) if "talks" in topics else (None, None)
+    own = _report_cut(hits, len(content))
+    kind, status = _event(content, hits, polarity, own) if "talks" in topics else (None, None)
     return Facets(
+        parties=_party_roles(claim, participants, place, host[2] if host else None),
+        agent=_agent(claim),
         topics=topics,
         venue=venue[0].name if venue else None,
         venue_span=venue[1] if venue else None,
@@ -477,7 +497,69 @@ def _is_location(seq: Sequence[Word], hit: Hit, place: Place, cued: bool) -> boo
         return head not in _NOT_VENUE_HEADS
     if before in _CHOICE_WORDS or (before == "of" and head in _CHOICE_WORDS):
         return True
+    if before in _COPULAS and any(w.key in _VENUE_NOUNS for w in seq[: hit.first]):
+        return True  # "the venue for the summit is Budapest"
     return any(w.key in _HOST_WORDS for w in seq[hit.last : hit.last + 2])
+
+
+def _hosting_person(claim: _Claim, content: list[Word]) -> tuple[Place, Span, str] | None:
+    """A person named as the host, standing for their country as the venue: 'we'll be with
+    Viktor Orbán, and I think he'll be a very good host' names Hungary."""
+    index = next((i for i, w in enumerate(content) if w.key in _HOST_WORDS), None)
+    if index is None or (index + 1 < len(content) and content[index + 1].text[0].isupper()):
+        return None  # none, or a title: "MSNBC host Chris Matthews"
+    hosting = content[index]
+    doc = claim.doc
+    sentence = doc.sentences[_sentence_index(doc, hosting.start)][0] if doc.sentences else 0
+    found = None
+    for match in _NAME.finditer(doc.text, max(content[0].start, sentence), hosting.start):
+        name = _person(match)
+        country = _country_of(name) if name else None
+        if country:
+            found = Place(country, "country"), match.span(), name
+    if found is None:
+        return None
+    between = [w for w in content[:index] if w.start >= found[1][1]]
+    return None if "break" in _CLAUSE_BREAKS.scan(between) else found
+
+
+@cache
+def _country_of(name: str) -> str | None:
+    actor = canonical_actor(name)
+    return actor.country if actor is not None else None
+
+
+def _party_roles(
+    claim: _Claim, participants: list[str], venue: tuple[Place, Span] | None, host: str | None
+) -> list[dict]:
+    """The participants as parties (the host among them as host), and a venue that hosts
+    ('Saudi Arabia would host')."""
+    roles = [{"name": name, "role": "host" if name == host else "party"} for name in participants]
+    if venue is not None:
+        after = bisect_left(claim.context, venue[1][1], key=lambda w: w.start)
+        if any(w.key in _HOST_WORDS for w in claim.context[after : after + 2]):
+            roles.append({"name": venue[0].name, "role": "host"})
+    return roles
+
+
+def _agent(claim: _Claim) -> str | None:
+    """Who a reported commitment binds: the named actor opening the content right before a
+    commitment word ('[Moscow] would timely inform ...'); a capital names its country."""
+    opening = claim.words[: AGENT_REACH + 2]
+    hits = _COMMITMENTS.scan(opening).get("commitment", [])
+    if not hits or not 0 < hits[0].first <= AGENT_REACH:
+        return None
+    subject = claim.doc.text[opening[0].start : opening[hits[0].first - 1].end]
+    subject = subject.removeprefix("the ").removeprefix("The ")
+    if not subject[:1].isupper():
+        return None
+    if subject in _CAPITALS:
+        return _CAPITALS[subject]
+    place = _PLACE_INDEX.get(subject)
+    if place is not None:
+        return place.name if place.kind in ("country", "demonym") else None
+    actor = canonical_actor(subject)
+    return actor.name if actor is not None and actor.kind != "unknown" else None
 
 
 @dataclass(frozen=True)
@@ -509,12 +591,20 @@ def _participants(
 def _before_report(claim: _Claim, content: list[Word], hits: dict[str, list[Hit]]) -> slice:
     """The content up to a clause break that opens an embedded report: in 'could hold talks
     after Trump said he had spoken with Putin', Trump and Putin are no parties."""
+    cut = _report_cut(hits, len(content))
+    if cut == len(content):
+        return claim.inside
+    stop = bisect_left(claim.context, content[cut].start, key=lambda w: w.start)
+    return slice(claim.inside.start, stop)
+
+
+def _report_cut(hits: dict[str, list[Hit]], length: int) -> int:
+    """Index of the content word opening an embedded report, else ``length``."""
     reports = [hit.first for hit in hits.get("report", [])]
     for hit in hits.get("break", []):
         if any(hit.first < r <= hit.first + REPORT_REACH for r in reports):
-            cut = bisect_left(claim.context, content[hit.first].start, key=lambda w: w.start)
-            return slice(claim.inside.start, cut)
-    return claim.inside
+            return hit.first
+    return length
 
 
 def _parties(
@@ -605,21 +695,56 @@ def _polarity(
     # The predicate may also open the content: "[Peskov did not specify] who might lead".
     reported = _REPORT_CUES.scan(cue + content[:REPORT_REACH])
     # A condition that opens the content may be left in the cue: "added that if [...]".
-    opening = [hit for hit in reported.get("conditional", []) if hit.last >= len(cue) - 1]
+    conditions = reported.get("conditional", [])
+    opening = [hit for hit in conditions if len(cue) - 1 <= hit.first <= len(cue)]
     hedged = reported.get("uncertain", []) + opening
     if hedged:
         return "uncertain", _spoken(cue + content, hedged[0])
     for key, polarity in _POLARITY_RULES:
         found = hits.get(f"polarity:{key}")
+        if key == "conditional" and found:
+            found = _event_conditions(found, hits)
         if found:
             return polarity, _spoken(content, found[0])
     negation = _negation(content, hits)
     if negation:
         return "deny", negation
-    found = hits.get("polarity:hedges")
+    found = _whether_hedges(content, hits)
     if found:
         return "uncertain", _spoken(content, found[0])
     return "affirm", None
+
+
+def _event_conditions(conditions: list[Hit], hits: dict[str, list[Hit]]) -> list[Hit]:
+    """Conditions the event depends on: one opening the claim, before any talks cue ('if
+    that meeting takes place, a summit would follow'), or one naming the event itself. A
+    condition trailing a claim that already named its event qualifies a goal instead:
+    'Europe should be at the negotiating table if the issue is to end the war'."""
+    talks = [hit.first for hit in hits.get("topic:talks", [])]
+    return [
+        hit
+        for hit in conditions
+        if not any(first < hit.first for first in talks)
+        or any(first >= hit.first for first in talks)
+    ]
+
+
+def _whether_hedges(content: list[Word], hits: dict[str, list[Hit]]) -> list[Hit]:
+    """Hedges that scope over whether the event happens. Not one inside a question about a
+    detail ('discussed [who could] represent Russia') nor an adverb placing a detail of a
+    talks event already named ('we're going to meet [probably in] Saudi Arabia')."""
+    talks = [hit.first for hit in hits.get("topic:talks", [])]
+    kept = []
+    for hit in hits.get("polarity:hedges", []):
+        before = content[hit.first - 1].key if hit.first > 0 else ""
+        after = content[hit.last].key if hit.last < len(content) else ""
+        if before in _DETAIL_QUESTIONS:
+            continue
+        placing = hit.entry in _DETAIL_ADVERBS and after in _VENUE_PREPOSITIONS
+        if placing and any(first < hit.first for first in talks):
+            continue
+        kept.append(hit)
+    return kept
 
 
 def _spoken(seq: Sequence[Word], hit: Hit) -> str:
@@ -658,10 +783,29 @@ def _topics(
     return [topic for topic in TOPIC_ORDER if topic in present]
 
 
-def _event(hits: dict[str, list[Hit]], polarity: str) -> tuple[str | None, str | None]:
-    """The first event kind and status (``data/events.json`` order) with a cue."""
-    kind = next((k for k in _EVENTS["kinds"] if f"kind:{k}" in hits), None)
-    status = next((s for s in _EVENTS["statuses"] if f"status:{s}" in hits), None)
-    if polarity == "deny" and status not in ("refused", "postponed"):
-        status = "refused"
-    return kind, status
+def _event(
+    content: list[Word], hits: dict[str, list[Hit]], polarity: str, own: int
+) -> tuple[str | None, str | None]:
+    """The first event kind and status (``data/events.json`` order) with a cue before word
+    ``own`` (where an embedded report starts: 'could hold talks after Trump said he had
+    phone conversations' is about talks); a denied claim takes a negated status: 'no
+    substantial contacts ... yet' was not held."""
+
+    def cued(key: str) -> bool:
+        return any(hit.first < own for hit in hits.get(key, ()))
+
+    kind = next((k for k in _EVENTS["kinds"] if cued(f"kind:{k}")), None)
+    found = [s for s in _EVENTS["statuses"] if cued(f"status:{s}")]
+    if "held" in found and all(_unrealised(content, h) for h in hits["status:held"]):
+        found.remove("held")
+    if polarity != "deny":
+        return kind, next((s for s in found if s != "not_held"), None)
+    negated = next((s for s in found if s in _NEGATED_STATUSES), None)
+    if negated is None:
+        negated = "not_held" if found and found[0] == "held" else "refused"
+    return kind, negated
+
+
+def _unrealised(content: list[Word], hit: Hit) -> bool:
+    """A 'held' cue that does not report a held event: 'to be held', 'will be held'."""
+    return hit.first > 0 and content[hit.first - 1].key in _UNREALISED_BEFORE

@@ -16,6 +16,8 @@ DATE_SOURCES = ("metadata", "manifest", "url", "text", "user", "feed", "unknown"
 CLAIM_KINDS = ("direct", "indirect", "mixed", "continuation")
 POLARITIES = ("affirm", "deny", "uncertain")
 TOPICS = ("talks", "venue", "timeline", "participants")
+# Version of the claim JSON shape (``Claim.to_json``): 2 added said_on, parties and agent.
+CLAIM_JSON_FORMAT = 2
 
 
 @dataclass(frozen=True)

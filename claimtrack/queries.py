@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 
 from claimtrack.actor_stats import refresh as refresh_actor_stats
 from claimtrack.models import TOPICS
@@ -28,6 +29,13 @@ SELECT c.*, a.published, a.published_precision, a.outlet, a.title,
 FROM claims c
 JOIN articles a ON a.id = c.article_id
 JOIN actors act ON act.id = c.actor_id
+"""
+# What a diff needs to pick each side's claims; only the picked ones are read in full.
+# A claim on no topic is no one's position: most claims are skipped here.
+_CLAIM_OUTLINE = """
+SELECT c.id, c.article_id, c.topics, a.published
+FROM claims c
+JOIN articles a ON a.id = c.article_id
 """
 _OLDEST_FIRST = " ORDER BY a.published, c.article_id, c.content_start"
 
@@ -210,11 +218,19 @@ def diff(
     (``12`` or ``article:12``: the last claim on the topic in that article).
     """
     found = resolve_actor(store, actor)
-    where = " WHERE c.actor_id = ?" + _reviewed(confirmed)
-    rows = store.query(_CLAIM_SELECT + where + _OLDEST_FIRST, (found["id"],))
-    claims = [_claim(row) for row in rows]
-    old = _positions(_side(claims, before))
-    new = _positions(_side(claims, after))
+    where = " WHERE c.actor_id = ? AND c.topics != '[]'" + _reviewed(confirmed)
+    outline = [
+        {**row, "topics": _topic_list(row["topics"])}
+        for row in store.query(_CLAIM_OUTLINE + where + _OLDEST_FIRST, (found["id"],))
+    ]
+    old = _positions(_side(outline, before))
+    new = _positions(_side(outline, after))
+    chosen = {claim["id"] for claim in (*old.values(), *new.values())}
+    marks = ", ".join("?" * len(chosen))
+    rows = store.query(_CLAIM_SELECT + f" WHERE c.id IN ({marks})", tuple(chosen))
+    full = {row["id"]: _claim(row) for row in rows}
+    old = {name: full[claim["id"]] for name, claim in old.items()}
+    new = {name: full[claim["id"]] for name, claim in new.items()}
     topics = [topic] if topic else [t for t in TOPICS if t in old or t in new]
     return {
         "actor": found,
@@ -444,7 +460,7 @@ def _claim(row: dict) -> dict:
         "content": row["content"],
         "content_span": _span(row, "content"),
         "kind": row["kind"],
-        "topics": json.loads(row["topics"] or "[]"),
+        "topics": list(_topic_list(row["topics"])),
         "venue": row["venue"],
         "time": {
             "text": row["time_text"],
@@ -454,16 +470,42 @@ def _claim(row: dict) -> dict:
         }
         if row["time_text"]
         else None,
-        "participants": json.loads(row["participants"] or "[]"),
+        "participants": _list_column(row["participants"]),
         "polarity": row["polarity"],
         "polarity_cue": row["polarity_cue"],
         "event": {"kind": row["event_kind"], "status": row["event_status"]}
         if row["event_kind"] or row["event_status"]
         else None,
+        "said_on": _said_on(row),
+        "parties": _list_column(row.get("parties")),
+        "agent": row.get("agent"),
         "confidence": row["confidence"],
         "extractor_version": row["extractor_version"],
         "review": row.get("review"),
     }
+
+
+def _said_on(row: dict) -> dict | None:
+    """When the claim was said (``claimtrack.said_at``); None for claims stored before."""
+    if not row.get("said_on_source"):
+        return None
+    return {
+        "date": row["said_on"],
+        "precision": row["said_on_precision"],
+        "source": row["said_on_source"],
+        "text": row["said_on_text"],
+    }
+
+
+def _list_column(text: str | None) -> list:
+    """A JSON list column; the common empty list without calling the JSON parser."""
+    return [] if not text or text == "[]" else json.loads(text)
+
+
+@lru_cache(maxsize=256)
+def _topic_list(text: str | None) -> tuple[str, ...]:
+    """A claim's topics column, decoded once per distinct value (there are a few dozen)."""
+    return tuple(_list_column(text))
 
 
 def _span(row: dict, name: str) -> list[int] | None:

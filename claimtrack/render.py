@@ -7,7 +7,8 @@ JSON shapes (``--json``), stable across releases; every object always has all it
 - claim: ``id, article_id, published, precision, outlet, title, actor, actor_kind,
   speaker_text, speaker_span, cue, cue_span, content, content_span, kind, topics, venue,
   time {text, start, end, precision} | null, participants, polarity, polarity_cue,
-  event {kind, status} | null, confidence, extractor_version, review`` (the analyst's
+  event {kind, status} | null, said_on {date, precision, source, text} | null, parties
+  [{name, role}], agent, confidence, extractor_version, review`` (the analyst's
   ``confirmed`` / ``rejected``, or null)
 - who-said: ``[{actor, kind, claims: [claim]}]``
 - timeline: ``{actor: {id, name, kind, country}, claims: [claim + changes: [{topic, field,
@@ -23,7 +24,8 @@ JSON shapes (``--json``), stable across releases; every object always has all it
   outlet, title, url, content}]`` (every report of its statement); ``show article:ID``: an
   article + ``published_source, published_evidence, language, ingested_at,
   extractor_version, text, claims: [claim]``
-- ingest: ``{added: [{origin, article_id, claims}], duplicates: [{origin, article_id}],
+- ingest: ``{added: [{origin, article_id, claims, date_inferred?: {value, evidence}}],
+  duplicates: [{origin, article_id}],
   failed: [{origin, reason}], claims, interrupted}``
 """
 
@@ -39,7 +41,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from claimtrack.models import Article, Claim
+from claimtrack.models import CLAIM_JSON_FORMAT, Article, Claim
 
 PLAIN_WIDTH = 160
 SLOT_WIDTH = 18
@@ -93,7 +95,12 @@ def _time(claim: dict) -> str:
 
 
 def _date(claim: dict) -> str:
-    return claim["published"] or "?"
+    """The publication date, and the day the claim was said when the text gives another."""
+    published = claim["published"] or "?"
+    said = claim.get("said_on")
+    if said and said["source"] == "text" and said["date"] != published:
+        return f"{published}\nsaid {said['date']}"
+    return published
 
 
 def _claim_columns(table: Table) -> None:
@@ -296,10 +303,27 @@ def _claim_facts(detail: dict) -> list[tuple[str, str]]:
         ("time", _time(detail) or "-"),
         ("participants", _value(detail["participants"])),
         ("polarity", f"{detail['polarity']} ({detail['polarity_cue'] or 'no cue'})"),
+        ("said on", _said_on(detail.get("said_on"))),
+        ("event", _event(detail["event"])),
+        ("parties", _value([f"{p['name']} ({p['role']})" for p in detail.get("parties", [])])),
+        ("agent", _value(detail.get("agent"))),
         ("confidence", str(detail["confidence"])),
         ("extractor", str(detail["extractor_version"])),
         ("review", detail.get("review") or "-"),
     ]
+
+
+def _said_on(said: dict | None) -> str:
+    if not said or not said["date"]:
+        return "-"
+    how = f"'{said['text']}'" if said["source"] == "text" else "publication date"
+    return f"{said['date']} ({said['precision']}, {how})"
+
+
+def _event(event: dict | None) -> str:
+    if not event:
+        return "-"
+    return " ".join(part for part in (event["kind"], event["status"]) if part)
 
 
 def article(console: Console, detail: dict) -> None:
@@ -334,6 +358,7 @@ def extracted_json(article: Article, claims: list[Claim]) -> dict:
             "evidence": published.evidence,
         },
         "language": article.language,
+        "format": CLAIM_JSON_FORMAT,
         "claims": [claim.to_json() for claim in claims],
     }
 

@@ -21,6 +21,8 @@ from claimtrack.text import Document
 
 # A time this close (in characters) to the cue or the source dates the reporting.
 REPORT_GAP = 16
+# Characters read either side of the cue and source, and at the opening of the sentence.
+WINDOW = 32
 # Precisions a reporting date may have: "last week" dates a statement, "soon" does not.
 DATING_PRECISIONS = frozenset({"day", "week", "month"})
 
@@ -47,9 +49,14 @@ def _reporting_times(doc: Document, attribution: Attribution) -> list[TimeExpres
     """Times in the cue's sentence that date the reporting, nearest the cue first."""
     cue = attribution.cue.span
     sentence = _sentence_of(doc, cue[0])
-    found = timex.find_times(doc.text, sentence, None)
     content = attribution.content.span
     near = [m.span for m in (attribution.cue, attribution.source) if m is not None]
+    # Only the text by the cue and source, and the sentence's opening, can date it.
+    low = max(sentence[0], min(s[0] for s in near) - WINDOW)
+    high = min(sentence[1], max(s[1] for s in near) + WINDOW)
+    found = timex.find_times(doc.text, (low, high), None)
+    if low > sentence[0]:
+        found += timex.find_times(doc.text, (sentence[0], min(low, sentence[0] + WINDOW)), None)
     dating = [t for t in found if _dates_report(doc.text, t.span, content, near, sentence)]
     return sorted(dating, key=lambda t: min(_gap(t.span, span) for span in near))
 

@@ -237,6 +237,20 @@ def test_colon_lead_in_announces_the_next_paragraph() -> None:
     ]
 
 
+def test_transcript_label_beats_a_first_person_cue_but_not_a_dateline() -> None:
+    found = triples("FALLIN: Well, I think the whole nation needs to work together.")
+    assert found[0] == ("FALLIN", ":", "Well, I think the whole nation needs to work together")
+    dateline = triples("MOSCOW: The Kremlin said on Thursday that talks were possible.")
+    assert dateline == [("The Kremlin", "said on Thursday", "talks were possible")]
+
+
+def test_colon_before_a_quotation() -> None:
+    text = 'Bush: "The mission is to destroy ISIS -- not to contain it."'
+    assert triples(text) == [
+        ("Bush", ":", '"The mission is to destroy ISIS -- not to contain it."')
+    ]
+
+
 def test_dash_after_a_paragraph_of_speech() -> None:
     text = (
         "Our American partners told us that Putin invited me to Moscow. I believe that if you"

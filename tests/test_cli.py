@@ -20,7 +20,7 @@ CLAIM_KEYS = {
     "id", "article_id", "published", "precision", "outlet", "title", "actor", "actor_kind",
     "speaker_text", "speaker_span", "cue", "cue_span", "content", "content_span", "kind",
     "topics", "venue", "time", "participants", "polarity", "polarity_cue", "event",
-    "confidence", "extractor_version", "review",
+    "said_on", "parties", "agent", "confidence", "extractor_version", "review",
 }  # fmt: skip
 SEED_000 = SEEDS / "000_d04d9c40bbc889bf.txt"
 
@@ -78,7 +78,7 @@ def test_extract_json_is_one_object_per_article(invoke: Invoke, tmp_path: Path):
     [line] = result.stdout.splitlines()
     article = json.loads(line)
     assert set(article) == {
-        "origin", "title", "outlet", "url", "published", "language", "claims"
+        "origin", "title", "outlet", "url", "published", "language", "format", "claims"
     }  # fmt: skip
     assert set(article["published"]) == {"value", "precision", "source", "evidence"}
     text = (SEEDS / "001_f067fb6896d73582.txt").read_text(encoding="utf-8")

@@ -33,6 +33,20 @@ def test_the_apposed_date_may_carry_its_own_year():
     assert infer_published("Today, March 3, 2025, Peskov said.", TODAY).value == "2025-03-03"
 
 
+def test_a_timestamp_at_the_top_gives_the_day():
+    text = "Kremlin Says\n11:35 29.05.2025 (Updated: 13:12 29.05.2025)\nRussia and Ukraine could"
+    found = infer_published(text, TODAY)
+    assert (found.value, found.precision) == ("2025-05-29", "day")
+    assert "timestamp" in found.evidence
+
+
+def test_a_dateline_gives_the_day_when_the_text_writes_the_year():
+    dateline = "FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton criticized the law."
+    assert infer_published(f"{dateline} It passed on March 23, 2010.", TODAY).value == "2010-10-04"
+    # Without a written year a dateline is no evidence: a weekday may name any day.
+    assert infer_published(f"{dateline} He spoke on Tuesday.", TODAY) is None
+
+
 def test_no_evidence_keeps_the_date_unknown():
     # Seed 001 speaks of "their telephone conversation yesterday" without its date.
     assert infer_published(SEED_001.read_text(encoding="utf-8"), TODAY) is None

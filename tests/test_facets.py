@@ -212,3 +212,104 @@ def test_history_and_sources_are_no_parties():
     assert "Germany" not in found.participants
     remarks = facets("004", "or deny Trump’s remarks that Saudi Arabia would host the summit")
     assert remarks.participants == []
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "cue", "polarity"),
+    [
+        # A hedge inside a question about a detail leaves the event affirmed.
+        ("000", "discussed who could represent Russia and the United States", None, "affirm"),
+        # A hedge placing an event already named scopes over the venue only.
+        ("002", "we’re going to meet probably in Saudi Arabia the first time", None, "affirm"),
+        # A trailing condition that does not name the event qualifies a goal.
+        ("001", "Europe should be at the negotiating table if the issue", "emphasized", "affirm"),
+        # A condition naming the event makes it uncertain wherever it stands.
+        ("003", "Russia would face “serious consequences” if the meeting", None, "uncertain"),
+        ("000", "if Russia does not come to the negotiating table", None, "uncertain"),
+    ],
+)
+def test_hedges_and_conditions_count_when_they_scope_over_the_event(name, content, cue, polarity):
+    assert facets(name, content, cue=cue).polarity == polarity
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "kind", "status"),
+    [
+        ("002", "Putin has invited Trump to Moscow", "meeting", "proposed"),
+        ("000", "the US and Russia will soon meet in Saudi Arabia", "meeting", "planned"),
+        (
+            "001",
+            "there have been no substantial contacts at the working level yet",
+            "expert-level contact",
+            "not_held",
+        ),
+        ("000", "Ukraine would not participate in the negotiation process", "talks", "refused"),
+        # The phone call belongs to the embedded report, not to the claim.
+        (
+            "000",
+            "could hold talks “in the coming days” after US President Donald Trump said on"
+            " Wednesday he had “very good” phone conversations",
+            "talks",
+            None,
+        ),
+        (
+            "003",
+            "Russia would face “serious consequences” if the meeting between Zelensky and Putin",
+            "meeting",
+            "conditional",
+        ),
+    ],
+)
+def test_event_kind_and_status(name, content, kind, status):
+    found = facets(name, content)
+    assert (found.event_kind, found.event_status) == (kind, status)
+
+
+def test_parties_are_kept_apart_from_the_speaker_and_the_agent_of_a_commitment():
+    invited = facets("002", "Putin has invited Trump to Moscow", speaker=Actor("Kremlin"))
+    assert invited.parties == [
+        {"name": "Vladimir Putin", "role": "party"},
+        {"name": "Donald Trump", "role": "party"},
+    ]
+    assert invited.venue == "Moscow"
+    # "Moscow would timely inform": the capital stands for the state bound by the promise.
+    inform = facets("000", "Moscow would “timely” inform who will represent Russia")
+    assert inform.agent == "Russia"
+    assert facets("000", "the US and Russia will soon meet in Saudi Arabia").agent is None
+
+
+def test_a_venue_that_hosts_is_a_host_party():
+    found = facets("004", "Saudi Arabia would host the summit")
+    assert {"name": "Saudi Arabia", "role": "host"} in found.parties
+
+
+def describe_text(text: str, content: str, speaker: Actor) -> Facets:
+    start = text.index(content)
+    attribution = Attribution(Mention(content, (start, start + len(content))), "direct")
+    return describe(prepare(text), attribution, speaker, date(2025, 10, 17))
+
+
+def test_a_person_named_as_host_stands_for_their_country():
+    quote = "So we decided we’ll be with Viktor Orbán, and I think he’ll be a very good host"
+    found = describe_text(f"“{quote},” Trump said.", quote, Actor("Donald Trump"))
+    assert found.venue == "Hungary"
+    assert found.parties == [{"name": "Viktor Orban", "role": "host"}]
+    # "host" as a title names no venue.
+    title = "Donald Trump met Putin, said MSNBC host Chris Matthews"
+    assert describe_text(f"{title}.", title, Actor("Mike Pence")).venue is None
+
+
+def test_a_place_after_a_copula_is_the_venue_a_venue_noun_asks_for():
+    text = "Ushakov said the venue for the summit is Budapest."
+    found = describe_text(text, "the venue for the summit is Budapest", Actor("Yuri Ushakov"))
+    assert found.venue == "Budapest"
+    unrelated = "the situation is bad, and Budapest is far"
+    assert describe_text(f"He said {unrelated}.", unrelated, Actor("Yuri Ushakov")).venue is None
+
+
+def test_a_meeting_to_be_held_is_not_held():
+    text = "He is calling for it to be held in Geneva."
+    found = describe_text(text, text[:-1], Actor("Emmanuel Macron"))
+    assert (found.venue, found.event_status) == ("Geneva", "proposed")
+    planned = describe_text(text, "for it to be held in Geneva", Actor("Emmanuel Macron"))
+    assert planned.event_status == "planned"

@@ -140,7 +140,7 @@ def ingest_summary(process: subprocess.Popen) -> tuple[int, dict]:
 
 
 def test_kill_9_loses_nothing_committed_and_the_next_ingest_finishes(
-    tmp_path: Path, invoke: Invoke, start_ingest: StartIngest
+    tmp_path: Path, start_ingest: StartIngest
 ):
     articles = write_articles(tmp_path / "articles", 40)
     db = tmp_path / "claims.db"
@@ -152,9 +152,8 @@ def test_kill_9_loses_nothing_committed_and_the_next_ingest_finishes(
 
     committed = len(assert_consistent(db))
     assert 3 <= committed < len(articles)
-    result = invoke("ingest", str(tmp_path / "articles"), "--json")
-    assert result.exit_code == 0, result.output
-    summary = json.loads(result.stdout)
+    code, summary = ingest_summary(start_ingest(db, tmp_path / "articles"))
+    assert code == 0
     assert (len(summary["duplicates"]), len(summary["added"])) == (
         committed,
         len(articles) - committed,

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from claimtrack import timex
 from claimtrack.timex import _SCANNER, find_times, resolve
 
 ANCHOR = date(2025, 3, 20)
@@ -111,3 +112,23 @@ def test_trigger_scan_finds_what_a_full_scan_finds():
         text = path.read_text(encoding="utf-8")
         full = [m.span() for m in _SCANNER.finditer(text) if m.lastgroup != "not_time"]
         assert [t.span for t in find_times(text, (0, len(text)), ANCHOR)] == full
+
+
+def test_relative_times_resolve_against_the_day_a_claim_was_said():
+    # Said on Monday 10 February 2025, published on Thursday 13 February.
+    monday = date(2025, 2, 10)
+    assert timex.resolve("tomorrow", monday) == ("2025-02-11", "2025-02-11", "day")
+    assert timex.resolve("on Friday", monday, timex.FUTURE)[0] == "2025-02-14"
+    assert timex.resolve("in the coming days", monday)[:2] == ("2025-02-10", "2025-02-17")
+
+
+def test_a_weekday_by_a_reporting_verb_resolves_backwards():
+    thursday = date(2025, 2, 13)
+    assert timex.resolve("Wednesday", thursday, timex.PAST)[0] == "2025-02-12"
+    assert timex.resolve("Thursday", thursday, timex.PAST)[0] == "2025-02-13"
+
+
+def test_day_month_reads_both_orders_and_an_optional_year():
+    assert timex.day_month("19 March") == (19, 3, None)
+    assert timex.day_month("March 19, 2025") == (19, 3, 2025)
+    assert timex.day_month("the talks") is None
