@@ -142,6 +142,7 @@ class _Lexicon:
     institution_nouns: tuple[str, ...]
     institution_noun_pattern: re.Pattern[str]
     phrases: dict[str, str]
+    phrase_pattern: re.Pattern[str]
     role_words: frozenset[str]
     role_triggers: frozenset[str]
     bodies: frozenset[str]
@@ -184,6 +185,8 @@ def _bare(word: str) -> str:
 
 def _fold_text(text: str) -> str:
     """Case-folded text with straight apostrophes and no accents ("Erdoğan" -> "erdogan")."""
+    if text.isascii() and "`" not in text:  # the common case, without a translation pass
+        return text.casefold()
     text = text.translate(_APOSTROPHES)
     if text.isascii():
         return text.casefold()
@@ -198,7 +201,7 @@ def _fold_token(token: str) -> str:
     token = token.replace("kh", "h").replace("wh", "w").replace("w", "v").replace("ph", "f")
     if _DOUBLED.search(token):
         token = _DOUBLED.sub(_first_group, token)
-    if len(token) >= 4:
+    if len(token) >= 4 and token[-1] in "iyj":
         token = _ENDING.sub("y", token)
     return token
 
@@ -208,17 +211,20 @@ def _first_group(match: re.Match[str]) -> str:
     return match.group(1)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def _raw_key(name: str) -> str:
     """The folded key of a name as written, without looking up known actors."""
-    text = _POSSESSIVES.sub("", _fold_text(name).strip().replace(".", ""))
-    tokens = _KEY_TOKEN.findall(text)
+    text = _fold_text(name).strip().replace(".", "")
+    if "'" in text:
+        text = _POSSESSIVES.sub("", text)
+    # str.split is far cheaper than the regex when the name is plain words
+    tokens = text.split() if text.replace(" ", "").isalnum() else _KEY_TOKEN.findall(text)
     if tokens and tokens[0] == "the":
         tokens = tokens[1:]
     while len(tokens) > 1 and tokens[0] in _honorifics():
         tokens = tokens[1:]
     variants = _variants()
-    return " ".join(variants.get(folded, folded) for folded in map(_fold_token, tokens))
+    return " ".join([variants.get(folded, folded) for folded in map(_fold_token, tokens)])
 
 
 @cache
@@ -639,11 +645,11 @@ class _Article:
 
 
 # -- parsing mentions ---------------------------------------------------------------------
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=65536)
 def _parse(text: str) -> _Parsed:
     """Split "the Kremlin spokesman Dmitry Peskov" into determiner, role and name."""
     lex = _lexicon()
-    clean = text.translate(_APOSTROPHES)
+    clean = text if text.isascii() and "`" not in text else text.translate(_APOSTROPHES)
     if "(" in clean:
         clean = _PARENTHESIS.sub("", clean)
     clean = clean.strip(" \t\n,;:.\"'“”()[]")
@@ -663,7 +669,7 @@ def _parse(text: str) -> _Parsed:
         parsed.coordinated = True
         return parsed
     folded = _fold_text(parsed.text)
-    if any(phrase in folded for phrase in lex.phrases):
+    if lex.phrase_pattern.search(folded):
         parsed.role_text = parsed.text
         return parsed
     name_words = _name_part(words, lex)
@@ -944,7 +950,7 @@ def _role_sense(role_text: str, lex: _Lexicon | None = None) -> RoleSense | None
         return None
     lex = lex or _lexicon()
     lowered = _fold_text(role_text)
-    for phrase, meaning in lex.phrases.items():
+    for phrase, meaning in lex.phrases.items() if lex.phrase_pattern.search(lowered) else ():
         if phrase in lowered:
             role_text, lowered = meaning, _fold_text(meaning)
             break
@@ -1168,6 +1174,7 @@ def _lexicon() -> _Lexicon:
         institution_nouns=institution_nouns,
         institution_noun_pattern=_any_of(institution_nouns),
         phrases=dict(roles["phrases"]),
+        phrase_pattern=_any_of(frozenset(roles["phrases"])),
         role_words=frozenset(role_words),
         role_triggers=frozenset(role_words - _FUNCTION_WORDS),
         bodies=frozenset(roles["bodies"]),
@@ -1197,8 +1204,9 @@ def _lexicon() -> _Lexicon:
 
 
 def _any_of(strings: tuple[str, ...] | frozenset[str]) -> re.Pattern[str]:
-    """A pattern finding any of ``strings`` anywhere (longest first)."""
-    return re.compile("|".join(re.escape(s) for s in sorted(strings, key=len, reverse=True)))
+    """A pattern finding any of ``strings`` anywhere (longest first); none: never matches."""
+    alternatives = "|".join(re.escape(s) for s in sorted(strings, key=len, reverse=True))
+    return re.compile(alternatives or "(?!)")
 
 
 def _add_known(lexicon: _Lexicon, entry: dict) -> None:

@@ -869,12 +869,13 @@ def _inverted_source(text: str, before: str, cue: Cue, sentence: Span) -> Span |
     after the cue that ends the sentence wins over reading the commas as an aside."""
     if not before.rstrip().endswith(",") or cue.kind != "speech":
         return None
+    if cue.lemma in _words("addressee_verbs"):
+        return None  # "Graham, a former candidate, told CBS News."
     source = _source_after(text, cue.end, sentence[1])
-    if source is None:
+    if source is None or text[source[0] : source[1]].split()[-1].lower() in _words("time_words"):
         return None
-    rest = text[source[1] : sentence[1]].strip(" .,;!?”\"'’")
-    first = rest.split()[0].lower() if rest else ""
-    if not rest or first in _words("follow_source") or _is_participle_word(first):
+    rest = text[source[1] : sentence[1]]
+    if not rest.strip(" .;!?”\"'’") or rest.lstrip().startswith(","):
         return source
     return None
 
