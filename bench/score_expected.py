@@ -11,10 +11,13 @@ expected quote with ``facets.describe`` to measure the facets alone.
 An expected claim is found when a predicted claim in the same file has the same speaker
 (``actors.actor_key``) and content overlapping the quote. For found claims:
 topics = expected topics are a subset of the predicted ones (the mean Jaccard index is shown
-too, so over-tagging is visible); venue = same place (one name contains the other, or the
-predicted city lies in the expected country); time = the predicted expression overlaps the
-expected one (its occurrence nearest the quote), or both are absent; participants = the
-sets share at least half of the larger one, or both are empty; polarity = equal.
+too, so over-tagging is visible, and the topic precision: the share of predicted topics that
+are expected, over all found claims and per topic); venue = same place (one name contains
+the other, or the predicted city lies in the expected country); time = the predicted
+expression overlaps the expected one (its occurrence nearest the quote), or both are absent
+(time precision: the share of predicted times that overlap the expected one; a time where
+none is expected is wrong); participants = the sets share at least half of the larger one,
+or both are empty; polarity = equal.
 """
 
 from __future__ import annotations
@@ -64,6 +67,10 @@ class Tally:
     found: int = 0
     facet_ok: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FACETS, 0))
     jaccard: float = 0.0
+    topics_predicted: dict[str, int] = field(default_factory=dict)
+    topics_right: dict[str, int] = field(default_factory=dict)
+    times_predicted: int = 0
+    times_right: int = 0
     overlapping: int = 0
     overlapping_right_speaker: int = 0
     predicted: int = 0
@@ -247,12 +254,28 @@ def score(expected: list[Expected], predictions: dict[str, list[dict]]) -> Tally
         claim = max(right, key=lambda c: overlap_size(tuple(c["content_span"]), item.span))
         tally.found += 1
         tally.jaccard += jaccard(set(record["topics"]), set(claim["topics"]))
-        for facet, ok in facet_checks(item, claim).items():
+        checks = facet_checks(item, claim)
+        count_facet_precision(tally, record, claim, checks["time"])
+        extra = sorted(set(claim["topics"]) - set(record["topics"]))
+        if extra:
+            tally.misses.append(f"{'TOPICS+':12} extra={extra!r} | {record['quote'][:80]}")
+        for facet, ok in checks.items():
             tally.facet_ok[facet] += ok
             if not ok:
                 tally.misses.append(describe_error(facet, item, claim))
     count_precision(tally, expected, predictions)
     return tally
+
+
+def count_facet_precision(tally: Tally, record: dict, claim: dict, time_ok: bool) -> None:
+    """Count the predicted topics and time of a found claim, and those that are right."""
+    for topic in claim["topics"]:
+        tally.topics_predicted[topic] = tally.topics_predicted.get(topic, 0) + 1
+        right = topic in record["topics"]
+        tally.topics_right[topic] = tally.topics_right.get(topic, 0) + right
+    if claim["time"]:
+        tally.times_predicted += 1
+        tally.times_right += time_ok
 
 
 def overlap_size(a, b) -> int:
@@ -298,6 +321,11 @@ def report(tally: Tally, show_misses: bool, with_precision: bool) -> None:
         print(f"{labels.get(facet, facet):30}{ratio(tally.facet_ok[facet], tally.found)}")
     if tally.found:
         print(f"{'topics mean Jaccard':30}{tally.jaccard / tally.found:.3f}")
+        right, predicted = sum(tally.topics_right.values()), sum(tally.topics_predicted.values())
+        print(f"{'topic precision':30}{ratio(right, predicted)}")
+        for topic, count in sorted(tally.topics_predicted.items()):
+            print(f"{'  ' + topic:30}{ratio(tally.topics_right[topic], count)}")
+        print(f"{'time precision':30}{ratio(tally.times_right, tally.times_predicted)}")
     if with_precision:
         print(f"speaker precision     {ratio(tally.overlapping_right_speaker, tally.overlapping)}")
         print(

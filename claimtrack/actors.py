@@ -483,11 +483,15 @@ class _Article:
             self.roles[name].append(sense)
             self.genders[name] = self.genders[name] or self.lex.genders.get(sense.head)
         positions = self.positions.setdefault(name, [])
-        index = bisect.bisect_left(positions, position)
-        if index == len(positions) or positions[index] != position:
-            positions.insert(index, position)
+        if not positions or positions[-1] < position:  # the common case: in text order
+            positions.append(position)
+        else:
+            index = bisect.bisect_left(positions, position)
+            if positions[index] != position:
+                positions.insert(index, position)
         if not self.in_quote(position):
-            in_sentence = self.mentions.setdefault(self.sentence_of(position), [])
+            sentence = bisect.bisect_right(self.sentence_starts, position) - 1
+            in_sentence = self.mentions.setdefault(sentence, [])
             if not in_sentence:
                 self.subjects.setdefault(name, []).append(position)
             in_sentence.append((position, name))

@@ -848,6 +848,11 @@ def _source_after(text: str, start: int, end: int) -> Span | None:
         and phrase[0][0].lower() not in _words("pronouns")
     ):
         return None
+    opener = phrase[0][0]
+    if opener.islower() and not (
+        opener in _words("determiners") or opener in _words("pronouns") or _is_source_noun(opener)
+    ):
+        return None  # "said of Trump", "said in May"
     if phrase[0][0].lower() in _words("pronouns"):
         phrase = phrase[:1]
     elif len(phrase) > 8 or any(_is_clause_word(w) for w, _, _ in phrase[1:]):

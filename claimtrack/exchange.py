@@ -29,7 +29,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimtrack import queries
-from claimtrack.models import Article, Claim, Facets, PublishedDate, TimeExpression
+from claimtrack.models import (
+    Article,
+    Claim,
+    Facets,
+    PublishedDate,
+    SaidOn,
+    TimeExpression,
+)
 from claimtrack.store import Store, actor_key, write_transaction
 
 WHAT = ("claims", "actors", "articles", "all")
@@ -48,8 +55,9 @@ _CLAIM_STORED_AS_SHAPE = frozenset(
         "id", "article_id", "actor_id", "speaker_text", "speaker_start", "speaker_end", "cue",
         "cue_start", "cue_end", "content", "content_start", "content_end", "kind", "topics",
         "venue", "time_text", "time_start", "time_end", "time_precision", "participants",
-        "polarity", "polarity_cue", "event_kind", "event_status", "confidence",
-        "extractor_version",
+        "polarity", "polarity_cue", "event_kind", "event_status", "said_on",
+        "said_on_precision", "said_on_source", "said_on_text", "parties", "agent",
+        "confidence", "extractor_version",
     }
 )  # fmt: skip
 
@@ -409,10 +417,19 @@ def _claim(record: dict) -> Claim:
             polarity_cue=record.get("polarity_cue"),
             event_kind=event.get("kind"),
             event_status=event.get("status"),
+            said_on=_said_on(record.get("said_on")),
+            parties=[dict(party) for party in record.get("parties") or []],
+            agent=record.get("agent"),
         ),
         speaker_kind=record.get("actor_kind") or "unknown",
         confidence=record.get("confidence"),
     )
+
+
+def _said_on(value: dict | None) -> SaidOn | None:
+    if not value:
+        return None
+    return SaidOn(value.get("date"), value["precision"], value["source"], value.get("text"))
 
 
 def _span(value: list[int] | None) -> tuple[int, int] | None:

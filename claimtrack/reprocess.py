@@ -20,7 +20,7 @@ from claimtrack.store import Store, write_transaction
 COMPARED_FIELDS = (
     "actor_id", "kind", "speaker_text", "cue", "content_start", "content_end", "content",
     "topics", "venue", "time_text", "time_start", "time_end", "participants", "polarity",
-    "review",
+    "said_on", "parties", "agent", "review",
 )  # fmt: skip
 
 Extractor = Callable[[Article], list[Claim]]

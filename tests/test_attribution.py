@@ -209,6 +209,19 @@ def test_constructions(text: str, expected: tuple[str, str, str]) -> None:
     assert triples(text)[0] == expected
 
 
+def test_inverted_speaker_wins_over_a_comma_aside() -> None:
+    text = (
+        "Ukraine proposed a late-August meeting between Presidents Volodymyr Zelensky and"
+        " Vladimir Putin, with Turkish President Recep Tayyip Erdoğan potentially involved,"
+        " said Ukrainian delegation head Rustem Umerov."
+    )
+    said = next(a for a in attribute(text) if a.cue.text == "said")
+    assert said.source.text == "Ukrainian delegation head Rustem Umerov"
+    assert said.content.text.startswith("Ukraine proposed a late-August meeting")
+    told = triples("“We were wrong,” Ramos, 58, told AFP in an interview.")
+    assert told[0][0] == "Ramos, 58"
+
+
 def test_participle_takes_the_speaker_of_its_clause() -> None:
     found = triples("The talks will continue, Peskov said, adding that the date had not been set.")
     assert found == [

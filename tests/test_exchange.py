@@ -32,6 +32,22 @@ def test_export_import_export_gives_the_same_store(seeded: Invoke, tmp_path: Pat
     assert kinds == {"actor", "article", "claim"}
 
 
+def test_claims_keep_clocks_parties_agent_and_event(seeded: Invoke, tmp_path: Path):
+    path = tmp_path / "all.jsonl"
+    assert seeded("export", "--what", "all", "-o", str(path)).exit_code == 0
+    first = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    claims = [record for record in first if record["type"] == "claim"]
+    assert all(isinstance(claim["parties"], list) for claim in claims)
+    assert all(claim["said_on"] is None or claim["said_on"]["date"] for claim in claims)
+    assert any(claim["parties"] for claim in claims) and any(c["agent"] for c in claims)
+    assert any(claim["event"] and claim["event"]["status"] for claim in claims)
+    copy = invoker(tmp_path / "copy.db")
+    assert copy("import", str(path)).exit_code == 0
+    fields = ("said_on", "parties", "agent", "event")
+    again = [record for record in exported(copy, "--what", "claims")]
+    assert [{f: c[f] for f in fields} for c in again] == [{f: c[f] for f in fields} for c in claims]
+
+
 def test_records_keep_texts_offsets_and_aliases(seeded: Invoke):
     records = exported(seeded, "--what", "all")
     articles = {r["id"]: r for r in records if r["type"] == "article"}
