@@ -40,6 +40,10 @@ TRAIL_CHARS = 160
 REPORT_REACH = 8
 # How many words before a time a negation rules the time out.
 NEGATION_REACH = 3
+# How many words before a talks noun a preposition makes it frame a participants phrase.
+FRAME_REACH = 3
+# How many words before a past time a marker of an earlier event ('following') may stand.
+PAST_EVENT_REACH = 5
 # How many earlier sentences an anaphor ("such a meeting") may reach back to.
 ANAPHOR_REACH = 3
 # How many words "a ... b" in a cue entry may skip.
@@ -255,6 +259,8 @@ _COMMITMENTS = CueIndex({"commitment": _EVENTS["commitment_words"]})
 # How many words may open the content before the commitment word of its agent.
 AGENT_REACH = 4
 _HOST_WORDS = frozenset(_TOPICS["host_words"])
+_PAST_EVENT_MARKERS = frozenset(_TOPICS["past_event_markers"])
+_FRAME_PREPOSITIONS = frozenset(_TOPICS["frame_prepositions"])
 _NOT_VENUE_HEADS = frozenset(w.lower() for w in _TOPICS["not_venue_heads"])
 _VENUE_PREPOSITIONS = frozenset(_TOPICS["venue_prepositions"])
 _PRESENCE_VERBS = frozenset(_TOPICS["presence_verbs"])
@@ -304,7 +310,10 @@ def describe(
     ]
     hits = _CONTENT_CUES.scan(content)
     cues = {topic: f"topic:{topic}" in hits for topic in TOPIC_ORDER}
-    place = _venue(claim, cued=cues["talks"] or cues["venue"])
+    cues["talks"] = _about_talks(content, hits)
+    # A talks cue that only frames the parties still places the talks: 'at the next talks
+    # with the US in Saudi Arabia'.
+    place = _venue(claim, cued="topic:talks" in hits or cues["venue"])
     host = None if place else _hosting_person(claim, content)
     venue = place or (host[:2] if host else None)
     # Parties are a slot of talks: a claim about anything else has none.
@@ -330,6 +339,23 @@ def describe(
         event_kind=kind,
         event_status=status,
     )
+
+
+def _about_talks(content: list[Word], hits: dict[str, list[Hit]]) -> bool:
+    """Whether a talks cue says talks happen, are planned or ruled out. Not one that only
+    frames who takes part ('represent Russia [at the next talks]', 'part of any
+    negotiations', 'lead the delegation during talks'), nor a talk verb whose object is a
+    detail question ('discussed who could represent Russia')."""
+    frames = [hit.first for hit in hits.get("topic:participants", [])]
+    for hit in hits.get("topic:talks", []):
+        after = content[hit.last].key if hit.last < len(content) else ""
+        if after in _DETAIL_QUESTIONS:
+            continue
+        lead = content[max(0, hit.first - FRAME_REACH) : hit.first]
+        framed = any(w.key in _FRAME_PREPOSITIONS for w in lead)
+        if not (framed and any(first < hit.first for first in frames)):
+            return True
+    return False
 
 
 def _claim(doc: Document, attribution: Attribution) -> _Claim:
@@ -382,10 +408,36 @@ def _claim_time(claim: _Claim, anchor: date | None) -> TimeExpression | None:
         if _within(t.span, claim.content)
         and not _reporting_time(claim, t, anchor)
         and not _negated(claim, t)
+        and not _dates_past_event(claim, t, anchor)
     ]
     if inside:
         return inside[0]
-    return next((t for t in found if _trails(claim, t.span)), None)
+    trailing = (t for t in found if _trails(claim, t.span))
+    return next((t for t in trailing if not _dates_past_event(claim, t, anchor)), None)
+
+
+def _dates_past_event(claim: _Claim, time: TimeExpression, anchor: date | None) -> bool:
+    """A past time that dates a background event, not the claim's target: one opening its
+    sentence before a comma ('On Wednesday, X and Y also discussed ...'), or one a few
+    words after a marker of an earlier event ('following the call yesterday', 'had a
+    telephone conversation on 18 March')."""
+    if not _is_past(claim.doc.text, time, anchor):
+        return False
+    text, start = claim.doc.text, time.span[0]
+    sentence = claim.doc.sentences[max(_sentence_index(claim.doc, start), 0)]
+    opening = start - sentence[0] < 4 or start - claim.content[0] < 4
+    if opening and text[time.span[1] : time.span[1] + 1] == ",":
+        return True
+    index = bisect_left(claim.context, start, key=lambda w: w.start)
+    before = claim.context[max(0, index - PAST_EVENT_REACH) : index]
+    return any(w.key in _PAST_EVENT_MARKERS for w in before)
+
+
+def _is_past(text: str, time: TimeExpression, anchor: date | None) -> bool:
+    """Whether the time lies before the anchor (or, unresolved, reads as past)."""
+    if anchor is not None and time.end is not None:
+        return time.end < anchor.isoformat()
+    return timex.tense_of(text, *time.span) == timex.PAST
 
 
 def _negated(claim: _Claim, time: TimeExpression) -> bool:
