@@ -54,11 +54,12 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ":
 _KEY_TOKEN = re.compile(r"[^\W_]+")
 _DOUBLED = re.compile(r"(.)\1+")
 _ENDING = re.compile(r"(?:iy|yi|ij|yj|ei|ey|i)$")
-_WORD = re.compile(r"[^\W_](?:[\w'’\-]|\.(?=\w))*\.?")
+_WORD_TAIL = r"[\w'’\-]*(?:\.(?=\w)[\w'’\-]*)*\.?"  # no alternation per character: fast
+_WORD = re.compile(rf"[^\W_]{_WORD_TAIL}")
 _CAP_RUN = re.compile(
-    r"[A-ZÀ-ÖØ-Þ](?:[\w'’\-]|\.(?=\w))*\.?"
+    rf"[A-ZÀ-ÖØ-Þ]{_WORD_TAIL}"
     r"(?:[ \t]+(?:(?:bin|ibn|al|von|van|der|de|da|di|del|la|le|el)[ \t]+)*"
-    r"[A-ZÀ-ÖØ-Þ](?:[\w'’\-]|\.(?=\w))*\.?)*"
+    rf"[A-ZÀ-ÖØ-Þ]{_WORD_TAIL})*"
 )
 _QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 _POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
@@ -128,7 +129,7 @@ class _Known:
 class _Lexicon:
     """Everything loaded from data/, compiled once."""
 
-    known: list[_Known]
+    by_role_class: dict[str, list[_Known]]  # actors with a role of that class, in data order
     by_key: dict[str, _Known]
     by_surname: dict[str, list[_Known]]
     surnames_by_shape: dict[tuple[str, int], list[str]]
@@ -223,8 +224,14 @@ def _raw_key(name: str) -> str:
         tokens = tokens[1:]
     while len(tokens) > 1 and tokens[0] in _honorifics():
         tokens = tokens[1:]
-    variants = _variants()
-    return " ".join([variants.get(folded, folded) for folded in map(_fold_token, tokens)])
+    return " ".join(map(_token_key, tokens))
+
+
+@lru_cache(maxsize=65536)
+def _token_key(token: str) -> str:
+    """The key of one folded name part: its transliteration folded, its variant group's."""
+    folded = _fold_token(token)
+    return _variants().get(folded, folded)
 
 
 @cache
@@ -243,7 +250,7 @@ def _variants() -> dict[str, str]:
     return mapping
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def actor_key(name: str) -> str:
     """A key equal for all spellings of one actor: "Peskow", "Dmitriy Peskov" -> one key.
 
@@ -858,8 +865,7 @@ def _word_shape(word: str) -> tuple[str, str]:
         return "", _STOP
     if not (folded.isascii() and folded.isalpha()):
         return _raw_key(bare), _OTHER
-    token = _fold_token(folded)
-    token = _variants().get(token, token)
+    token = _token_key(folded)
     plain = not (
         folded in lex.role_words
         or folded.removesuffix("s") in lex.role_words
@@ -1001,7 +1007,7 @@ def _lookup_known(key: str) -> _Known | None:
     return _fuzzy_surname(tokens[-1], tokens[0])
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def _fuzzy_surname(surname: str, first: str | None) -> _Known | None:
     """Tolerate one typo (swapped, extra or missing letter) in a long known surname."""
     if len(surname) < _MIN_FUZZY_LENGTH:
@@ -1040,7 +1046,8 @@ def _sense_fits(role: RoleSense, wanted: RoleSense) -> bool:
 
 def _known_by_role(sense: RoleSense, when: date | None) -> Actor | None:
     """The one known actor holding the role; one serving the named organisation wins a tie."""
-    holders = [k for k in _lexicon().known if any(r.covers(sense, when) for r in k.roles)]
+    candidates = _lexicon().by_role_class.get(sense.classes[0], ())
+    holders = [k for k in candidates if any(r.covers(sense, when) for r in k.roles)]
     if len(holders) > 1 and sense.organisation:
         holders = [k for k in holders if any(r.organisation == sense.organisation for r in k.roles)]
     return holders[0].actor if len(holders) == 1 else None
@@ -1164,7 +1171,7 @@ def _lexicon() -> _Lexicon:
         spelling for noun in institution_nouns for spelling in (noun, noun.capitalize())
     )
     lexicon = _Lexicon(
-        known=[],
+        by_role_class={},
         by_key={},
         by_surname={},
         surnames_by_shape={},
@@ -1234,7 +1241,8 @@ def _add_known(lexicon: _Lexicon, entry: dict) -> None:
                 )
             )
     known = _Known(actor=actor, gender=entry.get("gender"), roles=tuple(roles))
-    lexicon.known.append(known)
+    for role_class in dict.fromkeys(c for role in roles for c in role.classes):
+        lexicon.by_role_class.setdefault(role_class, []).append(known)
     for alias in [actor.name, *actor.aliases]:
         lexicon.by_key.setdefault(_raw_key(alias), known)
     if actor.kind == "person":

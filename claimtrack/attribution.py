@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from claimtrack.lexicon import table, word_list
 from claimtrack.models import Attribution, Mention, Span
@@ -46,7 +46,8 @@ BELIEF_VERBS = "belief_verbs.txt"
 _TOKEN = re.compile(r"[A-Z][a-z]{0,3}\.(?=\s+[A-Z])|[\w][\w'’.\-&]*[\w]|[\w]|[^\w\s]")
 _WORD = re.compile(r"[\w'’]+")
 _OPENERS = {"“": "”", "«": "»", "‘": "’", "„": "“"}
-_QUOTE_MARK = re.compile(r"''|``|[\"“”«»‘’„]")
+# Every alternative starts with a literal, so the regex engine skips to candidate marks fast.
+_QUOTE_MARK = re.compile(r"''|``|\"|“|”|«|»|‘|’|„")
 _QUOTE_MARKS = {"“", "”", "«", "»", "‘", "’", '"', "'", "„", "`"}
 _CONTENT_TRIM = " \t,;:—–-"
 _MIN_CONTENT_WORDS = 2
@@ -195,12 +196,15 @@ _LATE_THAT = re.compile(
 )
 # "expressed concern that", "offered no proof that": the object belongs to the cue.
 _OBJECT_BEFORE_THAT = re.compile(r"\s+(?:[\w'’\-]+\s+){0,2}[\w'’\-]+(?=\s+that\b)")
-_COLON_QUOTE = re.compile(r"(?<=\w):\s*(?=[“\"«])")
+# The colon first (then a word character before it) lets the engine skip to colons fast.
+_COLON_QUOTE = re.compile(r":(?<=\w:)\s*(?=[“\"«])")
 _AND_TAILS = ("and", "but", "also", "then", "later", "has", "had", "have", "would", "will", "not")
 _SENTENCE_OPENING = re.compile(r"(?:^|(?<=[.!?…]\s))\W*(\w+(?:[\s,]+\w+){0,2})", re.MULTILINE)
 # "agreed by the coalition" is passive; "said by telephone" is not.
 _PASSIVE_BY = re.compile(r"\s+by\s+(?!(?:tele)?phone|e-?mail|video|text|letter|satellite)")
 _DASH_SOURCE = re.compile(r"\s+[-–—―]\s*(?=[A-Za-z])")
+# A cheap test for _DASH_SOURCE: a dash after a space (a character set is scanned fast).
+_SPACED_DASH = re.compile(r"[-–—―](?<=\s.)")
 
 
 def quote_spans(text: str, start: int, end: int) -> list[Span]:
@@ -411,13 +415,21 @@ def _within_cue(pos: int, attributions: list[Attribution]) -> bool:
 
 
 def _cue_of(match: re.Match[str]) -> Cue:
-    form = " ".join(match.group().lower().split())
+    lemma, kind = _cue_reading(match.group())
+    return Cue(match.start(), match.end(), lemma, kind)
+
+
+@lru_cache(maxsize=4096)
+def _cue_reading(written: str) -> tuple[str, str]:
+    """Lemma and class of a cue as written ("Says", "points  out"); few distinct forms
+    recur, so the answer is cached."""
+    form = " ".join(written.lower().split())
     if form == "according to":
-        return Cue(match.start(), match.end(), form, "according")
+        return form, "according"
     speech = verb_lemmas(SPEECH_VERBS)
     if form in speech:
-        return Cue(match.start(), match.end(), speech[form], "speech")
-    return Cue(match.start(), match.end(), verb_lemmas(BELIEF_VERBS)[form], "belief")
+        return speech[form], "speech"
+    return verb_lemmas(BELIEF_VERBS)[form], "belief"
 
 
 def _attribute_cue(
@@ -1048,6 +1060,8 @@ _LEAD_ALONE = re.compile(_LEAD_NAME)
 
 def _transcript_lead(text: str, para: _Paragraph) -> Attribution | None:
     """'PESKOV: …' or 'And from Chairwoman Smith: …' at a paragraph start."""
+    if text.find(":", para.start, para.end) < 0:
+        return None
     lead = _TRANSCRIPT.match(text, para.start, para.end)
     if lead is None or not _is_name_word(lead.group(1)):
         return None
@@ -1075,6 +1089,8 @@ def _colon_quote(text: str, para: _Paragraph, sentence: Span) -> Attribution | N
 
 def _dash_attribution(text: str, para: _Paragraph, sentence: Span) -> Attribution | None:
     """'"…" - Commissioner X' and '… - noted the President of Ukraine.'"""
+    if _SPACED_DASH.search(text, sentence[0], sentence[1]) is None:
+        return None
     if _DASH_SOURCE.search(text, sentence[0], sentence[1]) is None:
         return None
     quote_start, quote_end = 0, 0

@@ -350,8 +350,10 @@ def timeline(
 ) -> None:
     """An actor's claims in date order.
 
-    A claim is marked where it changed the actor's position on a topic (venue, time,
-    participants or polarity) from their previous claim on that topic.
+    A claim is marked where it changed the actor's position on a topic (the topic's own
+    slot: talks status, venue, time, participants; or polarity) from the previous date
+    they spoke on it. Claims of one date are one position; a repeated statement is never
+    a change.
     """
     from claimtrack import queries, render
 
@@ -376,9 +378,9 @@ def diff(
 ) -> None:
     """How an actor's position moved per topic.
 
-    Shows old -> new venue, time, participants and polarity with both quotes. A date side
-    takes the latest claim on each topic at or before it; an article side the last claim
-    on each topic in that article.
+    Shows old -> new values of each topic's slot and polarity with the quotes. A date side
+    takes every claim on the topic of the latest date at or before it (--to: after --from);
+    an article side the claims on the topic in that article.
     """
     from claimtrack import queries, render
 

@@ -40,8 +40,14 @@ TRAIL_CHARS = 160
 REPORT_REACH = 8
 # How many words before a time a negation rules the time out.
 NEGATION_REACH = 3
-# How many words before a talks noun a preposition makes it frame a participants phrase.
+# How many words before a talks cue a preposition makes it framed by an earlier topic cue.
 FRAME_REACH = 3
+# Topics whose cues can frame a talks cue (see ``_about_talks``).
+FRAMING_TOPICS = ("participants",)
+# Topics that are details of talks: their cues count only where talks are in view.
+DETAIL_TOPICS = ("venue", "timeline", "participants")
+# How many words besides its time a claim without a talks cue may have to be about that time.
+TIME_FRAGMENT_WORDS = 6
 # How many words before a past time a marker of an earlier event ('following') may stand.
 PAST_EVENT_REACH = 5
 # How many earlier sentences an anaphor ("such a meeting") may reach back to.
@@ -260,7 +266,9 @@ _COMMITMENTS = CueIndex({"commitment": _EVENTS["commitment_words"]})
 AGENT_REACH = 4
 _HOST_WORDS = frozenset(_TOPICS["host_words"])
 _PAST_EVENT_MARKERS = frozenset(_TOPICS["past_event_markers"])
+_TALKS_CUES = CueIndex({"topic:talks": _TOPICS["talks"]})
 _FRAME_PREPOSITIONS = frozenset(_TOPICS["frame_prepositions"])
+_FRAME_DETERMINERS = frozenset(_TOPICS["frame_determiners"])
 _NOT_VENUE_HEADS = frozenset(w.lower() for w in _TOPICS["not_venue_heads"])
 _VENUE_PREPOSITIONS = frozenset(_TOPICS["venue_prepositions"])
 _PRESENCE_VERBS = frozenset(_TOPICS["presence_verbs"])
@@ -311,6 +319,11 @@ def describe(
     hits = _CONTENT_CUES.scan(content)
     cues = {topic: f"topic:{topic}" in hits for topic in TOPIC_ORDER}
     cues["talks"] = _about_talks(content, hits)
+    # The other topics are details of talks: their cues count where talks are in view, in
+    # the claim or the sentences before it ('represents our greatest shame' is no party).
+    detailed = any(cues[topic] for topic in DETAIL_TOPICS)
+    if detailed and "topic:talks" not in hits and not _follows_talks(claim):
+        cues.update(dict.fromkeys(DETAIL_TOPICS, False))
     # A talks cue that only frames the parties still places the talks: 'at the next talks
     # with the US in Saudi Arabia'.
     place = _venue(claim, cued="topic:talks" in hits or cues["venue"])
@@ -318,14 +331,29 @@ def describe(
     venue = place or (host[:2] if host else None)
     # Parties are a slot of talks: a claim about anything else has none.
     about_talks = cues["talks"] or cues["participants"] or cues["venue"] or venue is not None
-    participants = _participants(claim, speaker, place, content, hits) if about_talks else []
+    if time and not (about_talks or any(hits.get(f"topic:{t}") for t in TOPIC_ORDER)):
+        # A time in a claim about nothing of talks dates some other event ('five years of
+        # fighting', 'in 2022'), unless the claim is little more than the time or goes on
+        # from talks in the sentences before ('[talks ...] it's the beginning of next week').
+        fragment = len(content) <= TIME_FRAGMENT_WORDS
+        ahead = fragment or not _is_past(doc.text, time, anchor) and _follows_talks(claim)
+        time = time if ahead else None
+    participants, recalled = (
+        _participants(claim, speaker, place, content, hits) if about_talks else ([], False)
+    )
     scope = _topical_sentences(claim, content, hits, time)
     scope_hits = hits if scope is content else _CONTENT_CUES.scan(scope)
     polarity, polarity_cue = _polarity(scope, scope_hits, _report_words(doc, attribution))
-    named_person = any(" " in p for p in participants) and (cues["talks"] or venue is not None)
+    # Parties recalled from an earlier sentence ('such a meeting') fill the slot, but the
+    # claim itself does not say who takes part.
+    named_person = not recalled and any(p not in _PLACE_INDEX for p in participants)
+    named_person = named_person and (cues["talks"] or venue is not None)
     topics = _topics(cues, venue, time, named_person)
     own = _report_cut(hits, len(content))
-    kind, status = _event(content, hits, polarity, own) if "talks" in topics else (None, None)
+    # A talks cue that only frames the parties still names the event ('would not
+    # participate in the negotiation process' refuses it).
+    talks_event = "talks" in topics or "topic:talks" in hits
+    kind, status = _event(content, hits, polarity, own) if talks_event else (None, None)
     return Facets(
         parties=_party_roles(claim, participants, place, host[2] if host else None),
         agent=_agent(claim),
@@ -343,19 +371,32 @@ def describe(
 
 def _about_talks(content: list[Word], hits: dict[str, list[Hit]]) -> bool:
     """Whether a talks cue says talks happen, are planned or ruled out. Not one that only
-    frames who takes part ('represent Russia [at the next talks]', 'part of any
-    negotiations', 'lead the delegation during talks'), nor a talk verb whose object is a
-    detail question ('discussed who could represent Russia')."""
-    frames = [hit.first for hit in hits.get("topic:participants", [])]
+    frames what the claim is about, who takes part, where or when ('represent Russia [at
+    the next talks]', 'part of any negotiations', 'Saudi Arabia would host the summit',
+    'the date of the next talks'), nor a talk verb whose object is a detail question
+    ('discussed who could represent Russia')."""
+    frames = [hit for topic in FRAMING_TOPICS for hit in hits.get(f"topic:{topic}", [])]
     for hit in hits.get("topic:talks", []):
         after = content[hit.last].key if hit.last < len(content) else ""
-        if after in _DETAIL_QUESTIONS:
-            continue
-        lead = content[max(0, hit.first - FRAME_REACH) : hit.first]
-        framed = any(w.key in _FRAME_PREPOSITIONS for w in lead)
-        if not (framed and any(first < hit.first for first in frames)):
+        if after not in _DETAIL_QUESTIONS and not any(_frames(content, e, hit) for e in frames):
             return True
     return False
+
+
+def _frames(content: list[Word], frame: Hit, talks: Hit) -> bool:
+    """Whether a topic cue frames a talks cue: it holds the talks words ('at the
+    negotiating table'), or precedes them with a preposition a few words before the talks
+    words ('represent Russia [at the next talks]') or only determiners between ('lead the
+    talks')."""
+    frame_end = frame.last
+    if frame.first < talks.first and talks.last <= frame_end:
+        return True
+    if frame_end > talks.first:
+        return False
+    lead = content[max(frame_end, talks.first - FRAME_REACH) : talks.first]
+    between = content[frame_end : talks.first]
+    determined = bool(between) and all(w.key in _FRAME_DETERMINERS for w in between)
+    return determined or any(w.key in _FRAME_PREPOSITIONS for w in lead)
 
 
 def _claim(doc: Document, attribution: Attribution) -> _Claim:
@@ -416,6 +457,17 @@ def _claim_time(claim: _Claim, anchor: date | None) -> TimeExpression | None:
     return next((t for t in trailing if not _dates_past_event(claim, t, anchor)), None)
 
 
+def _follows_talks(claim: _Claim) -> bool:
+    """Whether one of the few sentences before the content has a talks cue: the claim
+    goes on about talks named there."""
+    doc = claim.doc
+    index = _sentence_index(doc, claim.content[0])
+    for sentence in doc.sentences[max(0, index - ANAPHOR_REACH) : max(index, 0)]:
+        if "topic:talks" in _TALKS_CUES.scan(words(doc.text, sentence)):
+            return True
+    return False
+
+
 def _dates_past_event(claim: _Claim, time: TimeExpression, anchor: date | None) -> bool:
     """A past time that dates a background event, not the claim's target: one opening its
     sentence before a comma ('On Wednesday, X and Y also discussed ...'), or one a few
@@ -434,10 +486,12 @@ def _dates_past_event(claim: _Claim, time: TimeExpression, anchor: date | None) 
 
 
 def _is_past(text: str, time: TimeExpression, anchor: date | None) -> bool:
-    """Whether the time lies before the anchor (or, unresolved, reads as past)."""
+    """Whether the time lies before the anchor; without one, whether it reads as past
+    ('last week') or, if that depends on the day, its clause is in the past tense."""
     if anchor is not None and time.end is not None:
         return time.end < anchor.isoformat()
-    return timex.tense_of(text, *time.span) == timex.PAST
+    past = timex.reads_past(time.text)
+    return past if past is not None else timex.tense_of(text, *time.span) == timex.PAST
 
 
 def _negated(claim: _Claim, time: TimeExpression) -> bool:
@@ -627,17 +681,19 @@ def _participants(
     venue: tuple[Place, Span] | None,
     content: list[Word],
     hits: dict[str, list[Hit]],
-) -> list[str]:
+) -> tuple[list[str], bool]:
     """Countries and people named as parties in the content (not the venue, not the source
     mention); for an anaphor such as 'such a meeting', the parties of the nearest earlier
-    sentence that names two, leaving out the speaker, who is named there for speaking."""
+    sentence that names two, leaving out the speaker, who is named there for speaking. The
+    flag says whether the parties were recalled from that earlier sentence."""
     skip = [venue[1]] if venue else []
     skip += claim.reporting
     scope = _before_report(claim, content, hits)
     parties = _parties(claim.doc.text, claim.context, claim.places, scope, skip)
-    if not parties and "topic:talks" in hits and "anaphor" in hits:
-        parties = _antecedent_parties(claim, actor_key(speaker.name))
-    return [party.name for party in parties]
+    if parties or "topic:talks" not in hits or "anaphor" not in hits:
+        return [party.name for party in parties], False
+    recalled = _antecedent_parties(claim, actor_key(speaker.name))
+    return [party.name for party in recalled], bool(recalled)
 
 
 def _before_report(claim: _Claim, content: list[Word], hits: dict[str, list[Hit]]) -> slice:

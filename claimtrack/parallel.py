@@ -8,10 +8,13 @@ however many inputs there are, so memory does not grow with the batch.
 
 from __future__ import annotations
 
+import ctypes
 import importlib
 import multiprocessing
 import os
 import signal
+import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -24,6 +27,10 @@ from claimtrack.models import Article, Claim
 # Articles read ahead per worker: enough to keep every worker busy while the writer stores
 # one result, few enough that memory stays a few megabytes.
 IN_FLIGHT_PER_JOB = 4
+# How often a worker without Linux's parent-death signal checks that its parent lives.
+ORPHAN_CHECK_S = 1.0
+_PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
+_ORPHAN_CHECK = threading.Event()  # never set: its wait() paces the watchdog
 
 Item = TypeVar("Item")
 # Claims, or the one-line reason an article could not be extracted.
@@ -116,7 +123,9 @@ class _Workers:
         methods = multiprocessing.get_all_start_methods()
         # fork starts a worker in milliseconds with every module already imported.
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        return ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_ignore_sigint)
+        return ProcessPoolExecutor(
+            self.jobs, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+        )
 
     def submit(self, article: Article) -> Future:
         # The raw page is stored by the writer, never read by the extractor: keep it home.
@@ -143,6 +152,30 @@ class _Workers:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the main process, which drains them and prints a summary."""
+def _start_worker(parent: int) -> None:
+    """Workers leave Ctrl-C to the main process, which drains them and prints a summary,
+    and die with it: a ``kill -9`` of the ingest must not leave them waiting forever."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if not _terminate_with_parent():
+        threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the worker could ask
+        os._exit(1)
+
+
+def _terminate_with_parent() -> bool:
+    """Ask Linux to send SIGTERM when the parent dies; False where that is not available."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    """Elsewhere, a watchdog: an orphan is adopted by another process, so its parent id
+    changes."""
+    while not _ORPHAN_CHECK.wait(ORPHAN_CHECK_S):
+        if os.getppid() != parent:
+            os._exit(1)

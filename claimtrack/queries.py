@@ -13,10 +13,9 @@ from functools import lru_cache
 
 from claimtrack.actor_stats import refresh as refresh_actor_stats
 from claimtrack.models import TOPICS
+from claimtrack.positions import compare, mark_changes
 from claimtrack.sightings import claim_sightings, fold_sightings
 from claimtrack.store import Store, actor_key
-
-SLOT_FIELDS = ("venue", "time", "participants", "polarity")
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _ARTICLE_REF = re.compile(r"^(?:article:)?(\d+)$")
@@ -176,7 +175,8 @@ def timeline(
     confirmed: bool = False,
 ) -> dict:
     """An actor's statements in date order; ``changes`` on a claim say how it moved the
-    actor's position on a topic from their previous claim on that topic.
+    actor's position on a topic from the previous date they spoke on it
+    (``claimtrack.positions``).
 
     A statement reported several times on one date is one row with its ``sightings``
     count; made again on a later date it is ``repeated``, never a change.
@@ -185,18 +185,12 @@ def timeline(
     where = " WHERE c.actor_id = ?" + _reviewed(confirmed)
     rows = store.query(_CLAIM_SELECT + where + _OLDEST_FIRST, (found["id"],))
     statement_ids = {row["id"]: row["statement_id"] for row in rows}
-    claims = fold_sightings([_claim(row) for row in rows], statement_ids)
-    latest: dict[str, dict] = {}
+    every_claim = [_claim(row) for row in rows]
+    mark_changes(every_claim)
+    claims = fold_sightings(every_claim, statement_ids)
     for claim in claims:
-        claim["changes"] = []
-        for claim_topic in claim["topics"]:
-            previous = latest.get(claim_topic)
-            if previous is not None and not claim["repeated"]:
-                claim["changes"] += [
-                    {"topic": claim_topic, **change}
-                    for change in _slot_changes(previous, claim, stated_only=True)
-                ]
-            latest[claim_topic] = claim
+        if claim["repeated"]:
+            claim["changes"] = []
     selected = _filtered(claims, topic, since, until)
     if topic:
         for claim in selected:
@@ -214,8 +208,9 @@ def diff(
 ) -> dict:
     """Per topic, the actor's position at ``before`` against their position at ``after``.
 
-    Each side is a date (the latest claim on the topic at or before it) or an article id
-    (``12`` or ``article:12``: the last claim on the topic in that article).
+    A date side holds all claims on the topic of the latest date at or before it (the
+    ``after`` side: of a date after ``before``); an article side (``12`` or ``article:12``)
+    the claims on the topic in that article.
     """
     found = resolve_actor(store, actor)
     where = " WHERE c.actor_id = ? AND c.topics != '[]'" + _reviewed(confirmed)
@@ -223,20 +218,25 @@ def diff(
         {**row, "topics": _topic_list(row["topics"])}
         for row in store.query(_CLAIM_OUTLINE + where + _OLDEST_FIRST, (found["id"],))
     ]
-    old = _positions(_side(outline, before))
-    new = _positions(_side(outline, after))
-    chosen = {claim["id"] for claim in (*old.values(), *new.values())}
+    old = _side(outline, before)
+    new = _side(outline, after, later_than=_side_date(outline, before))
+    chosen = {claim["id"] for side in (old, new) for claims in side.values() for claim in claims}
     marks = ", ".join("?" * len(chosen))
     rows = store.query(_CLAIM_SELECT + f" WHERE c.id IN ({marks})", tuple(chosen))
     full = {row["id"]: _claim(row) for row in rows}
-    old = {name: full[claim["id"]] for name, claim in old.items()}
-    new = {name: full[claim["id"]] for name, claim in new.items()}
     topics = [topic] if topic else [t for t in TOPICS if t in old or t in new]
     return {
         "actor": found,
         "from": before,
         "to": after,
-        "topics": [_topic_diff(name, old.get(name), new.get(name)) for name in topics],
+        "topics": [
+            compare(
+                name,
+                [full[claim["id"]] for claim in old.get(name, [])],
+                [full[claim["id"]] for claim in new.get(name, [])],
+            )
+            for name in topics
+        ],
     }
 
 
@@ -246,71 +246,49 @@ def _reviewed(confirmed: bool) -> str:
     return " AND c.review = 'confirmed'" if confirmed else " AND c.review IS NOT 'rejected'"
 
 
-def _side(claims: list[dict], spec: str) -> list[dict]:
-    """The claims one side of a diff sees: up to a date, or those of one article."""
+def _article_ref(spec: str) -> int | None:
+    """The article id a diff side names, or None for a date (a bare 4-digit number is a year)."""
     article = _ARTICLE_REF.match(spec.strip())
     if article and (spec.startswith("article:") or len(spec.strip()) != 4):
-        article_id = int(article.group(1))
-        return [c for c in claims if c["article_id"] == article_id]
+        return int(article.group(1))
     if not _DATE.match(spec.strip()):
         raise QueryError(f"'{spec}' is neither a date (YYYY[-MM[-DD]]) nor an article id")
-    day = parse_date(spec)
-    return [c for c in claims if c["published"] and c["published"][: len(day)] <= day]
+    return None
 
 
-def _positions(claims: list[dict]) -> dict[str, dict]:
-    latest: dict[str, dict] = {}
-    for claim in claims:
-        for topic in claim["topics"]:
-            latest[topic] = claim
-    return latest
+def _side_date(claims: list[dict], spec: str) -> str | None:
+    """The date a diff side stands at: the date given, or its article's publication date."""
+    article_id = _article_ref(spec)
+    if article_id is None:
+        return parse_date(spec)
+    return next((c["published"] for c in claims if c["article_id"] == article_id), None)
 
 
-def _topic_diff(topic: str, old: dict | None, new: dict | None) -> dict:
-    if old is None and new is None:
-        status, changes = "absent", []
-    elif old is None:
-        status, changes = "appeared", []
-    elif new is None:
-        status, changes = "dropped", []
+def _side(claims: list[dict], spec: str, later_than: str | None = None) -> dict[str, list[dict]]:
+    """Per topic, the claims one side of a diff sees: those of the latest date up to
+    ``spec`` (and after ``later_than``), or those of the article ``spec`` names."""
+    article_id = _article_ref(spec)
+    if article_id is not None:
+        seen = [c for c in claims if c["article_id"] == article_id]
     else:
-        changes = _slot_changes(old, new, stated_only=False)
-        status = "changed" if changes else "same"
-    return {"topic": topic, "status": status, "before": old, "after": new, "changes": changes}
-
-
-def _slot_changes(old: dict, new: dict, stated_only: bool) -> list[dict]:
-    """Slots whose values differ; with ``stated_only`` a slot the new claim leaves empty
-    does not count as a change (most claims do not restate every slot)."""
-    changes = []
-    for field in SLOT_FIELDS:
-        before, after = _slot(old, field), _slot(new, field)
-        if before == after or (stated_only and after is None):
-            continue
-        changes.append({"field": field, "from": _shown(old, field), "to": _shown(new, field)})
-    return changes
-
-
-def _slot(claim: dict, field: str) -> object:
-    """A slot value in a form that compares meaningfully: normalised, case-free."""
-    if field == "time":
-        time = claim["time"]
-        if time is None:
-            return None
-        if time["start"]:
-            return (time["start"], time["end"])
-        return time["text"].casefold()
-    if field == "participants":
-        return frozenset(p.casefold() for p in claim["participants"]) or None
-    value = claim[field]
-    return value.casefold() if isinstance(value, str) else value
-
-
-def _shown(claim: dict, field: str) -> object:
-    """A slot value as reported in a change; None when the claim leaves it empty."""
-    if field == "time":
-        return claim["time"]["text"] if claim["time"] else None
-    return claim[field] or None
+        day = parse_date(spec)
+        seen = [
+            c
+            for c in claims
+            if c["published"]
+            and c["published"][: len(day)] <= day
+            and (later_than is None or c["published"][: len(later_than)] > later_than)
+        ]
+    by_topic: dict[str, list[dict]] = {}
+    for claim in seen:
+        for topic in claim["topics"]:
+            by_topic.setdefault(topic, []).append(claim)
+    if article_id is not None:
+        return by_topic
+    return {
+        topic: [c for c in on_topic if c["published"] == on_topic[-1]["published"]]
+        for topic, on_topic in by_topic.items()
+    }
 
 
 def _filtered(

@@ -13,10 +13,16 @@ JSON shapes (``--json``), stable across releases; every object always has all it
 - who-said: ``[{actor, kind, claims: [claim]}]``
 - timeline: ``{actor: {id, name, kind, country}, claims: [claim + changes: [{topic, field,
   from, to}], sightings, repeated]}``: one row per statement and date, ``sightings`` claims
-  report it that day, ``repeated`` when it was made on an earlier date already
-- diff: ``{actor, from, to, topics: [{topic, status, before: claim | null, after: claim |
-  null, changes: [{field, from, to}]}]}``, status one of same, changed, appeared, dropped,
-  absent
+  report it that day, ``repeated`` when it was made on an earlier date already. A change
+  is a field of the topic's position (``claimtrack.positions``: talks status, venue,
+  time, participants, and polarity) whose value the previous date did not hold; ``from``
+  is that date's value, or the list of its values when it held several
+- diff: ``{actor, from, to, topics: [{topic, status, before: [side], after: [side],
+  changes: [{field, from, to}]}]}``, status one of same, changed, appeared, dropped,
+  absent; a side is ``{claim_id, article_id, date, outlet, quote}`` + the topic's fields
+  (talks: ``status, polarity``; venue: ``venue, polarity``; timeline: ``time`` (null: no
+  timeframe), ``polarity``; participants: ``participants, polarity``); a change's
+  ``from`` / ``to`` is a value, a list of values when a side held several, or null
 - actors: ``[{id, name, kind, country, aliases, roles, claims, first, last}]``
 - articles: ``[{id, published, precision, outlet, title, url, origin, claims}]``
 - show: a claim + ``article {id, title, outlet, url, origin, published}`` and
@@ -42,9 +48,15 @@ from rich.table import Table
 from rich.text import Text
 
 from claimtrack.models import CLAIM_JSON_FORMAT, Article, Claim
+from claimtrack.positions import NO_TIMEFRAME
 
 PLAIN_WIDTH = 160
 SLOT_WIDTH = 18
+POSITION_WIDTH = 24
+CHANGES_WIDTH = 32
+# A change between several values shows the first few; a diff side the first few quotes.
+MAX_VALUES = 2
+MAX_QUOTES = 4
 
 
 def is_plain(stream: TextIO) -> bool:
@@ -144,28 +156,67 @@ def who_said(console: Console, groups: list[dict], query: str) -> None:
 
 
 def timeline(console: Console, result: dict) -> None:
+    """One row per statement; its changes of position go under its quote, so the quote
+    keeps most of the width."""
     claims = result["claims"]
     title = f"Timeline of {result['actor']['name']}: {len(claims)} statement(s)"
     table = _table(console, title, expand=True)
-    table.add_column("changed", style="bold yellow", max_width=SLOT_WIDTH * 2)
-    _claim_columns(table)
+    table.add_column("date", max_width=SLOT_WIDTH)
+    table.add_column("topics", max_width=len("participants"))
+    table.add_column("position", max_width=POSITION_WIDTH)
+    table.add_column("polarity", no_wrap=True)
+    table.add_column("quote", ratio=1)
+    table.add_column("id", justify="right", no_wrap=True)
     for claim in claims:
-        table.add_row(_timeline_note(claim), *_claim_cells(claim))
+        dated = _date(claim) + (f"\n{claim['outlet']}" if claim["outlet"] else "")
+        table.add_row(
+            dated,
+            ", ".join(claim["topics"]),
+            _position(claim),
+            claim["polarity"] or "",
+            _quote_with_notes(claim),
+            str(claim["id"]),
+        )
     console.print(table)
 
 
-def _timeline_note(claim: dict) -> str:
-    """Changed slots, or that the statement was made before; and how often it was seen."""
-    lines = ["repeated"] if claim["repeated"] else [_changes_text(claim["changes"])]
+def _position(claim: dict) -> str:
+    """The claim's slots, one labelled line each."""
+    event = claim["event"] or {}
+    slots = {
+        "venue": claim["venue"],
+        "time": _time(claim),
+        "who": ", ".join(claim["participants"]),
+        "event": event.get("status"),
+    }
+    return "\n".join(f"{label}: {value}" for label, value in slots.items() if value)
+
+
+def _quote_with_notes(claim: dict) -> Text:
+    """The quote, then a line per change of position, or that it was said before."""
+    notes = [f"* {_change_text(change)}" for change in claim["changes"]]
+    if claim["repeated"]:
+        notes.append("repeated: said on an earlier date")
     if claim["sightings"] > 1:
-        lines.append(f"seen {claim['sightings']}x")
-    return "\n".join(line for line in lines if line)
+        notes.append(f"seen {claim['sightings']}x this day")
+    cell = Text(claim["content"])
+    if notes:
+        cell.append("\n" + "\n".join(notes), style="bold yellow")
+    return cell
 
 
-def _changes_text(changes: list[dict]) -> str:
-    """One line per changed slot (a claim on two topics changes the same slot twice)."""
-    lines = {f"* {c['field']}: {_value(c['from'])} -> {_value(c['to'])}": None for c in changes}
-    return "\n".join(lines)
+def _change_text(change: dict) -> str:
+    topic = f"{change['topic']} " if "topic" in change else ""
+    return f"{topic}{change['field']}: {_values(change['from'])} -> {_values(change['to'])}"
+
+
+def _values(value: object) -> str:
+    """A change's side: one value, or the first few of several."""
+    if not isinstance(value, list):
+        return _value(value)
+    shown = " / ".join(value[:MAX_VALUES])
+    more = len(value) - MAX_VALUES
+    return f"{shown} / +{more} more" if more > 0 else shown
 
 
 def _value(value: object) -> str:
@@ -177,40 +228,46 @@ def _value(value: object) -> str:
 
 
 def diff(console: Console, result: dict) -> None:
+    """One row per topic: status, changed fields, and the quotes of both sides."""
     title = f"{result['actor']['name']}: {result['from']} -> {result['to']}"
-    table = _table(console, title, expand=True)
-    for name in ("topic", "status", "field", "from", "to", "before (quote)", "after (quote)"):
-        if "quote" in name:
-            table.add_column(name, ratio=1)
-        else:
-            table.add_column(name, max_width=SLOT_WIDTH)
-    for entry in result["topics"]:
-        before, after = entry["before"], entry["after"]
-        quotes = [_dated_quote(before), _dated_quote(after)]
-        changes = entry["changes"] or [_whole_position(entry)]
-        for index, change in enumerate(changes):
-            head = [entry["topic"], entry["status"]] if index == 0 else ["", ""]
-            tail = quotes if index == 0 else ["", ""]
-            values = [change["field"], _value(change["from"]), _value(change["to"])]
-            table.add_row(*head, *values, *tail)
     if not result["topics"]:
         console.print(f"{title}: no claims on these topics.")
         return
+    table = _table(console, title, expand=True)
+    table.add_column("topic", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    table.add_column("changes", max_width=CHANGES_WIDTH)
+    table.add_column("before", ratio=1)
+    table.add_column("after", ratio=1)
+    for entry in result["topics"]:
+        changes = "\n".join(_change_text(change) for change in entry["changes"])
+        table.add_row(
+            entry["topic"],
+            entry["status"],
+            changes or "-",
+            _side_quotes(entry["before"]),
+            _side_quotes(entry["after"]),
+        )
     console.print(table)
 
 
-def _whole_position(entry: dict) -> dict:
-    """A row for a topic whose slots did not change: its polarity before and after."""
-    before, after = entry["before"], entry["after"]
-    return {
-        "field": "polarity",
-        "from": before["polarity"] if before else "-",
-        "to": after["polarity"] if after else "-",
-    }
+def _side_quotes(side: list[dict]) -> str:
+    """The first few claims of one side of a diff: date and values, then the quote."""
+    lines = [_side_claim(claim) for claim in side[:MAX_QUOTES]]
+    if len(side) > MAX_QUOTES:
+        lines.append(f"... {len(side) - MAX_QUOTES} more claim(s) (see --json)")
+    return "\n".join(lines)
 
 
-def _dated_quote(claim: dict | None) -> str:
-    return f"[{_date(claim)}] {claim['content']}" if claim else ""
+def _side_claim(claim: dict) -> str:
+    values = []
+    for field in ("status", "venue", "time", "participants", "polarity"):
+        value = claim.get(field)
+        if field == "time" and field in claim:
+            value = value["text"] if value else NO_TIMEFRAME
+        if value:
+            values.append(_value(value))
+    return f"{claim['date'] or '?'} ({'; '.join(values)}):\n{claim['quote']}"
 
 
 def actors(console: Console, rows: list[dict]) -> None:

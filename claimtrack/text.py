@@ -92,6 +92,8 @@ def split_sentences(text: str, start: int, end: int) -> list[Span]:
         begin = _trimmed(m.end(), end, text)[0]
     if begin < end:
         sentences.append((begin, end))
+    if all(e - s <= _MAX_SENTENCE for s, e in sentences):
+        return sentences
     return [piece for span in sentences for piece in _capped(text, span)]
 
 
@@ -114,7 +116,9 @@ def _capped(text: str, span: Span) -> list[Span]:
 def _is_abbreviation(text: str, begin: int, stop: int, mark: str) -> bool:
     if mark != ".":
         return False
-    word = _WORD_BEFORE.search(text, max(begin, stop - 40), stop)
+    # The word ends at ``stop`` and holds no space: start the search after the last one.
+    window = max(begin, stop - 40, text.rfind(" ", begin, stop) + 1)
+    word = _WORD_BEFORE.search(text, window, stop)
     if word is None:
         return False
     token = word.group(1).rstrip(".")

@@ -167,6 +167,25 @@ def resolve(
     return _iso(found.start), _iso(found.end), found.precision
 
 
+# Far-apart days in different seasons and on different weekdays (Sunday, Wednesday,
+# Friday), against which an expression is read when no anchor is known (``reads_past``).
+_REFERENCE_DAYS = (date(1950, 1, 1), date(2080, 7, 3), date(2081, 4, 4))
+
+
+def reads_past(expression: str) -> bool | None:
+    """Whether an expression lies before whatever day it is said on: True for 'last week',
+    'yesterday', 'two days ago'; False for 'next week', 'today', 'soon'; None when that
+    depends on the day ('in 2003', 'Friday', 'June 16')."""
+    verdicts = set()
+    for reference in _REFERENCE_DAYS:
+        start, end, _ = resolve(expression, reference)
+        if start is None or end is None:
+            return None
+        day = reference.isoformat()
+        verdicts.add(True if end < day else False if start >= day else None)
+    return verdicts.pop() if len(verdicts) == 1 else None
+
+
 def find_times(text: str, span: Span, anchor: date | None) -> list[TimeExpression]:
     """Time expressions inside ``text[span]``, resolved with the tense of their clause."""
     start, end = span

@@ -192,6 +192,21 @@ def test_pronoun_skips_names_inside_quotes_and_needs_an_antecedent() -> None:
     assert speakers("He said the talks would go on.", "He") == [None]
 
 
+def test_pronoun_skips_names_in_repeated_headlines() -> None:
+    headline = "Trump Hails Call With Putin\n"
+    story = "The call lasted an hour. He said it went well.\n"
+    assert speakers(headline + story + headline, "He| said") == [None]
+    assert speakers("Trump hailed the call.\n" + story, "He| said") == ["Donald Trump"]
+
+
+def test_surname_prefers_the_namesake_without_suffix() -> None:
+    text = (
+        "Donald Trump met reporters. Donald Trump Jr. joined them later. "
+        "Trump said the talks went well."
+    )
+    assert speakers(text, "Trump| said") == ["Donald Trump"]
+
+
 def test_pronoun_gender_agreement() -> None:
     text = (
         "Russian Foreign Ministry spokeswoman Maria Zakharova stated on Thursday that all three "

@@ -53,7 +53,8 @@ def test_talks_venue_time_and_parties_in_one_claim():
         source="Zelensky",
         cue="told",
     )
-    assert found.topics == ["talks", "venue", "timeline", "participants"]
+    # The parties fill their slot, but the claim is not about who takes part.
+    assert found.topics == ["talks", "venue", "timeline"]
     assert found.venue == "Saudi Arabia"
     assert seed("000")[slice(*found.venue_span)] == "Saudi Arabia"
     assert (found.time.text, found.time.start, found.time.end) == (
@@ -313,3 +314,97 @@ def test_a_meeting_to_be_held_is_not_held():
     assert (found.venue, found.event_status) == ("Geneva", "proposed")
     planned = describe_text(text, "for it to be held in Geneva", Actor("Emmanuel Macron"))
     assert planned.event_status == "planned"
+
+
+def test_a_past_time_opening_the_sentence_dates_the_narrated_event():
+    found = facets(
+        "000",
+        "On Wednesday, Russian presidential aide Yury Ushakov and White House national security "
+        "adviser Mike Waltz also discussed who could represent Russia and the United States in "
+        "expert-level talks on Ukraine",
+        source="Peskov",
+        cue="added",
+    )
+    assert found.time is None
+    assert found.topics == ["participants"]  # who represents, not whether talks happen
+
+
+def test_a_past_time_after_a_background_event_is_not_the_target_time():
+    held = facets(
+        "000",
+        "Putin and Trump had a telephone conversation on 18 March, during which the US "
+        "president put forward a proposal",
+    )
+    assert held.time is None
+    assert "timeline" not in held.topics
+    assert held.event_kind == "phone call"
+    # A time ahead of the anchor stays the claim's target time.
+    ahead = facets(
+        "000", "we expect that the talks will continue at the expert level in the coming days"
+    )
+    assert ahead.time.text == "in the coming days"
+    assert ahead.topics == ["talks", "timeline", "participants"]
+
+
+def test_a_past_time_in_a_claim_about_no_talks_is_dropped():
+    found = facets(
+        "002",
+        "Before launching the Ukraine offensive in 2022, Moscow demanded that the military "
+        "alliance roll back",
+        anchor=date(2025, 2, 13),
+    )
+    assert found.time is None
+    assert found.topics == []
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "topics"),
+    [
+        # Talks that only frame who takes part: the claim is about participants.
+        (
+            "000",
+            "Moscow would “timely” inform who will represent Russia at the next talks with the "
+            "US in Saudi Arabia",
+            ["venue", "participants"],
+        ),
+        ("000", "Ukraine would not participate in the negotiation process", ["participants"]),
+        ("001", "Europe should be at the negotiating table", ["participants"]),
+        ("001", "Ukraine and Europe must be part of any negotiations.", ["participants"]),
+        # Talks as the subject, with the level of who takes part.
+        (
+            "000",
+            "we expect that the talks will continue at the expert level in the coming days",
+            ["talks", "timeline", "participants"],
+        ),
+    ],
+)
+def test_talks_framed_by_participation_are_a_participants_claim(name, content, topics):
+    assert facets(name, content).topics == topics
+
+
+def test_framed_talks_keep_their_event():
+    refusal = facets("000", "Ukraine would not participate in the negotiation process")
+    assert (refusal.event_kind, refusal.event_status) == ("talks", "refused")
+
+
+def test_parties_recalled_for_an_anaphor_do_not_make_a_participants_claim():
+    found = facets(
+        "002",
+        "There is definitely a need to organise such a meeting quite promptly",
+        anchor=date(2025, 2, 13),
+    )
+    assert found.participants  # the slot is filled from the sentence before
+    assert found.topics == ["talks", "timeline"]
+
+
+def test_a_named_person_in_a_talks_claim_makes_a_participants_claim_a_country_does_not():
+    countries = facets("000", "Russia and the United States could hold talks")
+    assert countries.participants == ["Russia", "United States"]
+    assert "participants" not in countries.topics
+    person = facets(
+        "001",
+        "necessary to organize a meeting between President Vladimir Putin and his US "
+        "counterpart, Donald Trump, as soon as possible",
+        anchor=date(2025, 2, 13),
+    )
+    assert "participants" in person.topics

@@ -80,8 +80,9 @@ def test_rejected_claims_leave_who_said_timeline_and_diff(seeds_db: Path):
     assert as_json(invoke("who-said", "we expect that the talks will continue", "--json")) == []
     assert claim["content"] not in {c["content"] for c in peskov_claims(invoke)}
     diff = as_json(invoke("diff", "Peskov", "--from", "2025-02", "--to", "2025-03-31", "--json"))
-    shown = {side["content"] for topic in diff["topics"] for side in (topic["before"],
-             topic["after"]) if side}  # fmt: skip
+    shown = {
+        claim["quote"] for topic in diff["topics"] for claim in topic["before"] + topic["after"]
+    }
     assert claim["content"] not in shown
     assert as_json(invoke("show", str(claim["id"]), "--json"))["review"] == "rejected"
 
