@@ -44,6 +44,7 @@ SPEECH_VERBS = "speech_verbs.txt"
 BELIEF_VERBS = "belief_verbs.txt"
 
 _TOKEN = re.compile(r"[A-Z][a-z]{0,3}\.(?=\s+[A-Z])|[\w][\w'’.\-&]*[\w]|[\w]|[^\w\s]")
+_SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN.pattern})")
 _WORD = re.compile(r"[\w'’]+")
 _OPENERS = {"“": "”", "«": "»", "‘": "’", "„": "“"}
 # Every alternative starts with a literal, so the regex engine skips to candidate marks fast.
@@ -112,9 +113,11 @@ def _source_nouns() -> frozenset[str]:
 
 @cache
 def _cue_pattern() -> re.Pattern[str]:
-    forms = list(_all_verb_lemmas())
-    verbs = _trie_pattern(forms + _headline_forms())
-    return re.compile(rf"\b(?:(?i:according\s+to)|{verbs})\b")
+    forms = list(_all_verb_lemmas()) + _headline_forms()
+    verbs = _trie_pattern(forms)
+    # Testing the first letter before the alternatives skips most word boundaries fast.
+    first_letters = re.escape("".join(sorted({form[0] for form in forms} | {"a", "A"})))
+    return re.compile(rf"\b(?=[{first_letters}])(?:(?i:according\s+to)|{verbs})\b")
 
 
 def _headline_forms() -> list[str]:
@@ -265,6 +268,8 @@ class Quotes:
 
     def overlapping(self, start: int, end: int) -> list[Span]:
         """Quotations that share a character with ``[start, end)``."""
+        if not self.spans:
+            return []
         i = max(0, bisect_right(self.starts, start) - 1)
         found = []
         while i < len(self.spans) and self.spans[i][0] < end:
@@ -454,13 +459,13 @@ def _attribute_cue(
         return _participle(text, para, sentence, cue, before, in_sentence)
     if _is_passive(before):
         return None
-    cue_end = _extend_cue(text, cue, sentence)
     inverted = _inverted_source(text, before, cue, sentence)
     source = None if inverted else _source_before(text, sentence[0], cue.start, para.quotes)
     if source is None and _after_coordination(text, sentence[0], cue.start):
         source = in_sentence[-1].source.span if in_sentence and in_sentence[-1].source else None
         source = source or _clause_subject(text, sentence, cue.start, para.quotes)
     if source is not None:
+        cue_end = _extend_cue(text, cue, sentence)
         content = _choose_content(text, para, sentence, source, cue_end)
         if (
             content is not None
@@ -509,15 +514,15 @@ def _is_noun_use(before: str, form: str, text: str, end: int) -> bool:
     A form that is also a plural noun ("states", "notes") is a verb only after a name or
     pronoun and before a clause break or "that" ("…,” Viguerie notes.").
     """
-    words = before.split()
-    if not words:
+    written = _last_word(before)
+    if not written:
         return False
-    last = words[-1].lower()
+    last = written.lower()
     if last in _words("articles") or last.endswith(("'s", "’s")):
         return True
     if form.lower() not in _words("noun_like_forms") or last in _words("pronouns"):
         return False
-    return not (_is_name_word(words[-1]) and _CLAUSE_BREAK.match(text, end))
+    return not (_is_name_word(written) and _CLAUSE_BREAK.match(text, end))
 
 
 def _participle(
@@ -530,7 +535,8 @@ def _participle(
 ) -> Attribution | None:
     """'…, adding that …', 'issued a statement saying …', 'was saying …'."""
     tail = before.rstrip()
-    progressive = bool(tail.split()) and tail.split()[-1].lower() in _words("passive_auxiliaries")
+    auxiliary = _last_word(tail)
+    progressive = bool(auxiliary) and auxiliary.lower() in _words("passive_auxiliaries")
     if cue.kind != "speech" and not progressive:
         return None
     source: Span | Mention | None = None
@@ -542,7 +548,7 @@ def _participle(
     elif tail.lower().endswith(_statement_endings()):
         source = _sentence_subject(text, sentence)
     elif progressive:
-        aux_start = cue.start - len(before) + len(tail) - len(tail.split()[-1])
+        aux_start = cue.start - len(before) + len(tail) - len(auxiliary)
         source = _source_before(text, sentence[0], aux_start, para.quotes)
     if source is None:
         return None
@@ -684,12 +690,32 @@ def _addressee_end(text: str, start: int, end: int) -> int:
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    """``_TOKEN`` matches of ``text[start:end]`` as (token, start, end).
+
+    Every character but a space belongs to a token, so reading the spaces before each token
+    with ``findall`` and adding up lengths gives the same offsets as ``finditer`` without a
+    match object per token. Trailing spaces are dropped first: they hold no token.
+    """
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    tokens = []
+    position = start
+    for space, token in _SPACED_TOKEN.findall(text, start, end):
+        position += len(space)
+        tokens.append((token, position, position + len(token)))
+        position += len(token)
+    return tokens
 
 
 def _is_passive(before: str) -> bool:
-    words = before.lower().split()
-    return bool(words) and words[-1] in _words("passive_auxiliaries")
+    last = _last_word(before)
+    return bool(last) and last.lower() in _words("passive_auxiliaries")
+
+
+def _last_word(words: str) -> str:
+    """The last space-separated word of ``words`` ("" if none), without splitting it all."""
+    found = words.rsplit(None, 1)
+    return found[-1] if found else ""
 
 
 def _after_clause_break(before: str) -> bool:
@@ -717,7 +743,10 @@ def _source_before(text: str, start: int, cue_start: int, quotes: Quotes) -> Spa
     """
     sentence_start = start
     start = max(start, cue_start - _LOOK_BACK)
-    aside = _PARENTHESIS_TAIL.search(text, max(start, cue_start - 45), cue_start)
+    aside_start = max(start, cue_start - 45)
+    aside = None
+    if text.find(")", aside_start, cue_start) >= 0:
+        aside = _PARENTHESIS_TAIL.search(text, aside_start, cue_start)
     stop = aside.start() if aside else cue_start
     tokens = _drop_adverbials(text, start, _tokens(text, start, stop))
     while tokens and tokens[-1][0] in _QUOTE_MARKS:
@@ -842,9 +871,9 @@ def _good_head(head: str, phrase: list[tuple[str, int, int]], has_determiner: bo
 
 def _source_after(text: str, start: int, end: int) -> Span | None:
     """The noun phrase after an inverted cue ("…, said the spokesman, adding …")."""
-    tokens = _tokens(text, start, end)
     phrase: list[tuple[str, int, int]] = []
-    for word, s, e in tokens:
+    for token in _TOKEN.finditer(text, start, end):
+        word, s, e = token.group(), token.start(), token.end()
         if not word[0].isalnum() and word not in ("'s", "’s", "-", "&"):
             break
         if word.lower() in ("that", "in", "on", "at", "during", "after", "before", "when"):
@@ -869,8 +898,10 @@ def _source_after(text: str, start: int, end: int) -> Span | None:
         phrase = phrase[:1]
     elif len(phrase) > 8 or any(_is_clause_word(w) for w, _, _ in phrase[1:]):
         return None
-    follow = _tokens(text, phrase[-1][2], min(end, phrase[-1][2] + 20))
-    if follow and follow[0][0][0].isalnum() and follow[0][0].lower() not in _words("follow_source"):
+    follow = _TOKEN.search(text, phrase[-1][2], min(end, phrase[-1][2] + 20))
+    if follow and follow.group()[0].isalnum() and follow.group().lower() not in _words(
+        "follow_source"
+    ):
         return None
     head = phrase[-1][0]
     lower = head.lower()
@@ -909,7 +940,7 @@ def _agrees(text: str, source: Span, form: str, before: str) -> bool:
     """
     if _all_verb_lemmas().get(form, "") != form:
         return True
-    previous = before.split()[-1].lower() if before.split() else ""
+    previous = _last_word(before).lower()
     if previous in _words("modals"):
         return True
     words = text[source[0] : source[1]].lower().split()
@@ -1167,6 +1198,7 @@ def _reads_as_speech(text: str, span: Span) -> bool:
     if len(words) < 4:
         return False
     personal = sum(1 for w in words if w in _words("first_second_person"))
-    openings = [m.group(1).lower() for m in _SENTENCE_OPENING.finditer(text, span[0], span[1])]
-    opener = any(o.startswith(_openers()) for o in openings)
-    return personal >= 2 or (opener and personal >= 1)
+    if personal != 1:
+        return personal >= 2  # one personal word needs a spoken opener as well
+    openings = _SENTENCE_OPENING.finditer(text, span[0], span[1])
+    return any(m.group(1).lower().startswith(_openers()) for m in openings)

@@ -8,7 +8,17 @@ claim was said (``claimtrack.said_at``), which is the publication date unless th
 Everything is read from the claim content first. A time expression or venue just outside
 the content counts too when it trails the content in the same clause (``could hold talks
 "in the coming days"``), but not one that dates or locates the reporting ("Peskov said on
-Thursday"). Cue words live in ``data/topics.json``, ``data/places.json``,
+Thursday"), nor a past time that dates a background event ("On Wednesday, X and Y also
+discussed ...", "had a telephone conversation on 18 March").
+
+Topics are kept narrow, so that ``--topic`` queries stay clean: ``talks`` needs a talks cue
+that is not only the frame of a participants phrase ("represent Russia at the next talks"
+is about participants); ``participants``, ``venue`` and ``timeline`` cues count only where
+talks are in view (in the claim or the few sentences before it); parties recalled for an
+anaphor fill the slot but do not make a participants claim; a time makes a timeline claim
+only in a claim about talks (or a bare fragment that goes on from them).
+
+Cue words live in ``data/topics.json``, ``data/places.json``,
 ``data/polarity.json`` and ``data/events.json``; they are matched word by word (see
 ``CueIndex``), which keeps the cost linear in the text and independent of the lexicon size.
 """
@@ -20,7 +30,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from claimtrack import timex
@@ -46,7 +56,7 @@ FRAME_REACH = 3
 FRAMING_TOPICS = ("participants",)
 # Topics that are details of talks: their cues count only where talks are in view.
 DETAIL_TOPICS = ("venue", "timeline", "participants")
-# How many words besides its time a claim without a talks cue may have to be about that time.
+# How many words besides its time a claim without a talks cue may have and keep that time.
 TIME_FRAGMENT_WORDS = 6
 # How many words before a past time a marker of an earlier event ('following') may stand.
 PAST_EVENT_REACH = 5
@@ -200,6 +210,17 @@ def _second_fails(seq: Sequence[Word], index: int, parts: tuple[_Part, ...], fie
     return index + 1 >= len(seq) or seq[index + 1][field] != parts[1].word
 
 
+def _required_words(entries: Iterable[str]) -> re.Pattern:
+    """A pattern for the longest word of each cue entry: text without a match has no cue,
+    and one search rules most sentences out before they are split into words."""
+    found = set()
+    for entry in entries:
+        longest = max(entry.replace("...", " ").split(), key=len)
+        prefix = longest.endswith("*")
+        found.add(re.escape(longest.rstrip("*")) + (r"\w*" if prefix else r"\b"))
+    return re.compile(rf"(?i)\b(?:{'|'.join(sorted(found))})")
+
+
 @dataclass(frozen=True)
 class Place:
     """A gazetteer entry: its canonical name and what kind of place it is."""
@@ -267,6 +288,7 @@ AGENT_REACH = 4
 _HOST_WORDS = frozenset(_TOPICS["host_words"])
 _PAST_EVENT_MARKERS = frozenset(_TOPICS["past_event_markers"])
 _TALKS_CUES = CueIndex({"topic:talks": _TOPICS["talks"]})
+_TALKS_HINT = _required_words(_TOPICS["talks"])
 _FRAME_PREPOSITIONS = frozenset(_TOPICS["frame_prepositions"])
 _FRAME_DETERMINERS = frozenset(_TOPICS["frame_determiners"])
 _NOT_VENUE_HEADS = frozenset(w.lower() for w in _TOPICS["not_venue_heads"])
@@ -332,12 +354,7 @@ def describe(
     # Parties are a slot of talks: a claim about anything else has none.
     about_talks = cues["talks"] or cues["participants"] or cues["venue"] or venue is not None
     if time and not (about_talks or any(hits.get(f"topic:{t}") for t in TOPIC_ORDER)):
-        # A time in a claim about nothing of talks dates some other event ('five years of
-        # fighting', 'in 2022'), unless the claim is little more than the time or goes on
-        # from talks in the sentences before ('[talks ...] it's the beginning of next week').
-        fragment = len(content) <= TIME_FRAGMENT_WORDS
-        ahead = fragment or not _is_past(doc.text, time, anchor) and _follows_talks(claim)
-        time = time if ahead else None
+        time = _time_going_on(claim, time, len(content), anchor)
     participants, recalled = (
         _participants(claim, speaker, place, content, hits) if about_talks else ([], False)
     )
@@ -371,9 +388,8 @@ def describe(
 
 def _about_talks(content: list[Word], hits: dict[str, list[Hit]]) -> bool:
     """Whether a talks cue says talks happen, are planned or ruled out. Not one that only
-    frames what the claim is about, who takes part, where or when ('represent Russia [at
-    the next talks]', 'part of any negotiations', 'Saudi Arabia would host the summit',
-    'the date of the next talks'), nor a talk verb whose object is a detail question
+    frames who takes part ('represent Russia [at the next talks]', 'part of any
+    negotiations', 'lead the talks'), nor a talk verb whose object is a detail question
     ('discussed who could represent Russia')."""
     frames = [hit for topic in FRAMING_TOPICS for hit in hits.get(f"topic:{topic}", [])]
     for hit in hits.get("topic:talks", []):
@@ -457,15 +473,35 @@ def _claim_time(claim: _Claim, anchor: date | None) -> TimeExpression | None:
     return next((t for t in trailing if not _dates_past_event(claim, t, anchor)), None)
 
 
+def _time_going_on(
+    claim: _Claim, time: TimeExpression, length: int, anchor: date | None
+) -> TimeExpression | None:
+    """The time of a claim with no talks cue, if it still dates talks: it goes on from talks
+    in the sentences before ('[talks ...] it's the beginning of next week') and lies ahead,
+    or the claim is little more than the time. Else it dates some other event ('five years
+    of fighting', 'in 2022')."""
+    fragment = length <= TIME_FRAGMENT_WORDS
+    if not fragment and _is_past(claim.doc.text, time, anchor):
+        return None
+    return time if _follows_talks(claim) else None
+
+
 def _follows_talks(claim: _Claim) -> bool:
     """Whether one of the few sentences before the content has a talks cue: the claim
     goes on about talks named there."""
     doc = claim.doc
     index = _sentence_index(doc, claim.content[0])
-    for sentence in doc.sentences[max(0, index - ANAPHOR_REACH) : max(index, 0)]:
-        if "topic:talks" in _TALKS_CUES.scan(words(doc.text, sentence)):
-            return True
-    return False
+    sentences = doc.sentences[max(0, index - ANAPHOR_REACH) : max(index, 0)]
+    return any(_names_talks(doc.text, *sentence) for sentence in sentences)
+
+
+@lru_cache(maxsize=1024)
+def _names_talks(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has a talks cue; cached, as the claims of an article
+    look back at the same sentences."""
+    if not _TALKS_HINT.search(text, start, end):
+        return False
+    return "topic:talks" in _TALKS_CUES.scan(words(text, (start, end)))
 
 
 def _dates_past_event(claim: _Claim, time: TimeExpression, anchor: date | None) -> bool:

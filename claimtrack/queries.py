@@ -30,7 +30,8 @@ JOIN articles a ON a.id = c.article_id
 JOIN actors act ON act.id = c.actor_id
 """
 # What a diff needs to pick each side's claims; only the picked ones are read in full.
-# A claim on no topic is no one's position: most claims are skipped here.
+# A claim on no topic is no one's position: most claims are skipped, except in an article
+# a side names (it dates that side).
 _CLAIM_OUTLINE = """
 SELECT c.id, c.article_id, c.topics, a.published
 FROM claims c
@@ -213,10 +214,12 @@ def diff(
     the claims on the topic in that article.
     """
     found = resolve_actor(store, actor)
-    where = " WHERE c.actor_id = ? AND c.topics != '[]'" + _reviewed(confirmed)
+    named = [ref for ref in map(_article_ref, (before, after)) if ref is not None]
+    kept = f"(c.topics != '[]' OR c.article_id IN ({', '.join('?' * len(named))}))"
+    where = f" WHERE c.actor_id = ? AND {kept}" + _reviewed(confirmed)
     outline = [
         {**row, "topics": _topic_list(row["topics"])}
-        for row in store.query(_CLAIM_OUTLINE + where + _OLDEST_FIRST, (found["id"],))
+        for row in store.query(_CLAIM_OUTLINE + where + _OLDEST_FIRST, (found["id"], *named))
     ]
     old = _side(outline, before)
     new = _side(outline, after, later_than=_side_date(outline, before))

@@ -408,3 +408,37 @@ def test_a_named_person_in_a_talks_claim_makes_a_participants_claim_a_country_do
         anchor=date(2025, 2, 13),
     )
     assert "participants" in person.topics
+
+
+def test_when_is_a_timeline_cue_only_as_a_question_about_the_time_to_come():
+    text = "Peskov did not say when the next round would take place."
+    question = describe_text(text, "when the next round would take place", PESKOV)
+    assert question.topics == ["talks", "timeline"]
+    text = "Hillary Clinton praised the trade deal when she was secretary of state."
+    content = "praised the trade deal when she was secretary of state"
+    conjunction = describe_text(text, content, PESKOV)
+    assert conjunction.topics == []
+
+
+def test_detail_cues_count_only_where_talks_are_in_view():
+    text = (
+        "The two presidents discussed a meeting. "
+        "He said the team would be led by the foreign minister."
+    )
+    follows = describe_text(text, "the team would be led by the foreign minister", PESKOV)
+    assert follows.topics == ["participants"]
+    text = "Voters are angry. The senator said Trump represents our greatest shame."
+    unrelated = describe_text(text, "Trump represents our greatest shame", PESKOV)
+    assert unrelated.topics == []
+
+
+def test_a_time_in_a_claim_about_no_talks_is_not_a_target_time():
+    text = "Rates rose. The bank said bonuses for its bankers were paid every three months."
+    found = describe_text(text, "bonuses for its bankers were paid every three months", PESKOV)
+    assert (found.time, found.topics) == (None, [])
+    # A bare time keeps its place when it goes on from talks, not otherwise.
+    fragment = describe_text("Rates rose. The bank said next week.", "next week", PESKOV)
+    assert fragment.time is None
+    text = "Peskov said talks could start soon. He added: next week."
+    going_on = describe_text(text, "next week", PESKOV)
+    assert (going_on.time.text, going_on.topics) == ("next week", ["timeline"])

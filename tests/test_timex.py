@@ -132,3 +132,21 @@ def test_day_month_reads_both_orders_and_an_optional_year():
     assert timex.day_month("19 March") == (19, 3, None)
     assert timex.day_month("March 19, 2025") == (19, 3, 2025)
     assert timex.day_month("the talks") is None
+
+
+@pytest.mark.parametrize(
+    ("expression", "past"),
+    [
+        ("last week", True),
+        ("yesterday", True),
+        ("two days ago", True),
+        ("next week", False),
+        ("today", False),
+        ("in the coming days", False),
+        ("in 2003", None),
+        ("Friday", None),
+        ("on 18 March", None),
+    ],
+)
+def test_reads_past_without_an_anchor(expression, past):
+    assert timex.reads_past(expression) is past
