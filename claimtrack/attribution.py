@@ -35,6 +35,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from claimtrack.lexicon import table, word_list
 from claimtrack.models import Attribution, Mention, Span
@@ -47,8 +48,10 @@ _TOKEN = re.compile(r"[A-Z][a-z]{0,3}\.(?=\s+[A-Z])|[\w][\w'’.\-&]*[\w]|[\w]|[
 _SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN.pattern})")
 _WORD = re.compile(r"[\w'’]+")
 _OPENERS = {"“": "”", "«": "»", "‘": "’", "„": "“"}
-# Every alternative starts with a literal, so the regex engine skips to candidate marks fast.
-_QUOTE_MARK = re.compile(r"''|``|\"|“|”|«|»|‘|’|„")
+# Searched patterns open with a literal or a character set ("\s\s*" rather than "\s+") so
+# that the regex engine skips fast to where they can match.
+# An apostrophe before a letter ("don’t") can neither open nor close a quotation: no mark.
+_QUOTE_MARK = re.compile(r"''|``|\"|“|”|«|»|‘|’(?![^\W_])|„")
 _QUOTE_MARKS = {"“", "”", "«", "»", "‘", "’", '"', "'", "„", "`"}
 _CONTENT_TRIM = " \t,;:—–-"
 _MIN_CONTENT_WORDS = 2
@@ -56,9 +59,11 @@ _LOOK_BACK = 160  # characters scanned back from a cue for its source
 _MAX_CONTENT = 3000  # characters a quotation may widen a content to
 
 
-@dataclass(frozen=True)
-class Cue:
-    """A cue occurrence: its span, lemma and class (speech | belief | according | mark)."""
+class Cue(NamedTuple):
+    """A cue occurrence: its span, lemma and class (speech | belief | according | mark).
+
+    A named tuple: one is made per cue word found, and it is cheaper to build than a
+    frozen dataclass."""
 
     start: int
     end: int
@@ -182,7 +187,7 @@ _DAY = (
 )
 _CUE_DAY = re.compile(rf"(?i:\s+{_DAY})\b")
 _TIME_TAIL = re.compile(
-    r"(?i:\s+(?:in\s+the\s+past|at\s+the\s+time|(?:last|this|earlier\s+this)\s+"
+    r"(?i:\s\s*(?:in\s+the\s+past|at\s+the\s+time|(?:last|this|earlier\s+this)\s+"
     rf"(?:week|month|year|spring|summer|fall|autumn|winter)|{_DAY}))$"
 )
 _THAT = re.compile(
@@ -205,7 +210,7 @@ _AND_TAILS = ("and", "but", "also", "then", "later", "has", "had", "have", "woul
 _SENTENCE_OPENING = re.compile(r"(?:^|(?<=[.!?…]\s))\W*(\w+(?:[\s,]+\w+){0,2})", re.MULTILINE)
 # "agreed by the coalition" is passive; "said by telephone" is not.
 _PASSIVE_BY = re.compile(r"\s+by\s+(?!(?:tele)?phone|e-?mail|video|text|letter|satellite)")
-_DASH_SOURCE = re.compile(r"\s+[-–—―]\s*(?=[A-Za-z])")
+_DASH_SOURCE = re.compile(r"\s\s*[-–—―]\s*(?=[A-Za-z])")
 # A cheap test for _DASH_SOURCE: a dash after a space (a character set is scanned fast).
 _SPACED_DASH = re.compile(r"[-–—―](?<=\s.)")
 
@@ -899,9 +904,8 @@ def _source_after(text: str, start: int, end: int) -> Span | None:
     elif len(phrase) > 8 or any(_is_clause_word(w) for w, _, _ in phrase[1:]):
         return None
     follow = _TOKEN.search(text, phrase[-1][2], min(end, phrase[-1][2] + 20))
-    if follow and follow.group()[0].isalnum() and follow.group().lower() not in _words(
-        "follow_source"
-    ):
+    word_after = follow.group() if follow else ""
+    if word_after[:1].isalnum() and word_after.lower() not in _words("follow_source"):
         return None
     head = phrase[-1][0]
     lower = head.lower()

@@ -400,7 +400,7 @@ def _about_talks(content: list[Word], hits: dict[str, list[Hit]]) -> bool:
 
 
 def _frames(content: list[Word], frame: Hit, talks: Hit) -> bool:
-    """Whether a topic cue frames a talks cue: it holds the talks words ('at the
+    """Whether a participants cue frames a talks cue: it holds the talks words ('at the
     negotiating table'), or precedes them with a preposition a few words before the talks
     words ('represent Russia [at the next talks]') or only determiners between ('lead the
     talks')."""

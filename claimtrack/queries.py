@@ -333,7 +333,7 @@ def actors(store: Store) -> list[dict]:
                 for folded, alias in aliases.get(row["id"], {}).items()
                 if folded != row["name"].casefold()
             ],
-            "roles": json.loads(row["roles"] or "[]"),
+            "roles": _list_column(row["roles"]),
             "claims": row["claims"],
             "first": row["first"],
             "last": row["last"],

@@ -21,8 +21,11 @@ from functools import cache
 from claimtrack.lexicon import word_list
 from claimtrack.models import Span
 
-_LINE = re.compile(r"[^\n\r]+")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
+# A line without its surrounding spaces: from its first to its last non-space character.
+_TRIMMED_LINE = re.compile(r"\S(?:[^\n\r]*\S)?")
+# "[.!?…][.!?…]*" rather than "[.!?…]+": a leading character set lets the regex engine skip
+# fast to the next stop mark.
+_SENTENCE_END = re.compile(r"[.!?…][.!?…]*[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*$")
 _REPEATED_LINE_MAX_WORDS = 25
 _MAX_SENTENCE = 1500
@@ -52,11 +55,9 @@ def _abbreviations() -> frozenset[str]:
 def prepare(text: str) -> Document:
     """Segment ``text`` into kept paragraphs, their sentences and skipped boilerplate."""
     doc = Document(text=text)
-    lines = [_trimmed(m.start(), m.end(), text) for m in _LINE.finditer(text)]
-    lines = [span for span in lines if span[0] < span[1]]
-    counts = Counter(text[s:e] for s, e in lines)
-    for start, end in lines:
-        line = text[start:end]
+    lines = [(m.group(), m.start(), m.end()) for m in _TRIMMED_LINE.finditer(text)]
+    counts = Counter(line for line, _, _ in lines)
+    for line, start, end in lines:
         if counts[line] > 1 and len(line.split()) <= _REPEATED_LINE_MAX_WORDS:
             doc.skipped.append((start, end))
             continue

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack.attribution import find_attributions, is_speech_cue, quote_spans, verb_lemmas
+from claimtrack.attribution import (
+    _TOKEN,
+    _tokens,
+    find_attributions,
+    is_speech_cue,
+    quote_spans,
+    verb_lemmas,
+)
 from claimtrack.models import Attribution
 from claimtrack.text import prepare
 
@@ -315,6 +322,24 @@ def test_quote_spans_read_straight_quotes_by_context() -> None:
         "“real quote”",
         '"another one"',
     ]
+
+
+def test_apostrophes_inside_words_do_not_end_a_single_quotation() -> None:
+    text = "‘We don’t agree with Trump’s plan,’ Peskov said."
+    assert [text[s:e] for s, e in quote_spans(text, 0, len(text))] == [
+        "‘We don’t agree with Trump’s plan,’"
+    ]
+
+
+def test_tokens_are_offsets_of_every_non_space_character(seeds_dir: Path) -> None:
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for start in range(0, len(text), 97):
+            end = min(len(text), start + 160)
+            tokens = _tokens(text, start, end)
+            expected = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+            assert tokens == expected
+            assert "".join(t for t, _, _ in tokens) == "".join(text[start:end].split())
 
 
 def test_speech_verb_lexicon_inflects_lemmas() -> None:

@@ -94,3 +94,13 @@ def test_page_chrome_lines() -> None:
         "Article continues below the player",
     ]
     assert _sentences(text)[-1] == "Peskov said the talks would go ahead."
+
+
+def test_lines_are_trimmed_of_every_kind_of_space() -> None:
+    text = "\t Peskov said the talks would go ahead.\xa0 \r\n \u2003\n  Ushakov agreed. \n"
+    doc = prepare(text)
+    assert [text[s:e] for s, e in doc.paragraphs] == [
+        "Peskov said the talks would go ahead.",
+        "Ushakov agreed.",
+    ]
+    assert doc.sentences == doc.paragraphs
