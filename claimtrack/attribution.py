@@ -1003,7 +1003,8 @@ def _introduced(text: str, start: int, end: int) -> re.Match[str] | None:
 
 def _is_adverbial(content: str) -> bool:
     """Text after a cue that only says where, when or how ("in an interview", "adding …")."""
-    first = content.split()[0].lower().strip(",") if content.split() else ""
+    words = content.split(None, 1)
+    first = words[0].lower().strip(",") if words else ""
     return first in _words("adverbial_starters") or _is_participle_word(first)
 
 
@@ -1025,7 +1026,7 @@ def _content_after(text: str, para: _Paragraph, cue_end: int, sentence: Span) ->
         if start <= s < end < e:
             end = min(e, start + _MAX_CONTENT)
     span = _trim(text, start, end)
-    if span is None or len(text[span[0] : span[1]].split()) < _MIN_CONTENT_WORDS:
+    if span is None or not _has_words(text[span[0] : span[1]], _MIN_CONTENT_WORDS):
         return None
     return span
 
@@ -1038,9 +1039,14 @@ def _content_before(text: str, para: _Paragraph, sentence: Span, stop: int) -> S
     span = _trim(text, start, stop)
     if span is None:
         return None
-    if len(text[span[0] : span[1]].split()) < 2 and not para.quotes.overlapping(*span):
+    if not _has_words(text[span[0] : span[1]], 2) and not para.quotes.overlapping(*span):
         return None
     return span
+
+
+def _has_words(text: str, count: int) -> bool:
+    """Whether ``text`` holds at least ``count`` words, without splitting all of a long one."""
+    return len(text.split(None, count - 1)) >= count
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
@@ -1057,7 +1063,7 @@ def _according_to(text: str, para: _Paragraph, sentence: Span, cue: Cue) -> Attr
     if source is None:
         return None
     before = text[sentence[0] : cue.start].strip(" ,")
-    if len(before.split()) >= _MIN_CONTENT_WORDS:
+    if _has_words(before, _MIN_CONTENT_WORDS):
         content = _content_before(text, para, sentence, cue.start)
     else:
         comma = text.find(",", source[1], sentence[1])
@@ -1101,7 +1107,7 @@ def _transcript_lead(text: str, para: _Paragraph) -> Attribution | None:
     if lead is None or not _is_name_word(lead.group(1)):
         return None
     name = lead.group(1)
-    if name.lower() in _words("clause_words") or len(text[lead.end() : para.end].split()) < 3:
+    if name.lower() in _words("clause_words") or not _has_words(text[lead.end() : para.end], 3):
         return None
     content = _trim(text, lead.end(), para.end)
     colon = text.rfind(":", lead.start(), lead.end())

@@ -53,6 +53,7 @@ from claimtrack.positions import NO_TIMEFRAME
 PLAIN_WIDTH = 160
 SLOT_WIDTH = 18
 POSITION_WIDTH = 24
+QUOTE_MIN_WIDTH = 30
 CHANGES_WIDTH = 32
 # A change between several values shows the first few; a diff side the first few quotes.
 MAX_VALUES = 2
@@ -116,27 +117,23 @@ def _date(claim: dict) -> str:
 
 
 def _claim_columns(table: Table) -> None:
-    table.add_column("date", no_wrap=True)
-    table.add_column("outlet", max_width=SLOT_WIDTH)
-    table.add_column("topics", max_width=SLOT_WIDTH)
-    table.add_column("venue", max_width=SLOT_WIDTH)
-    table.add_column("time", max_width=SLOT_WIDTH)
-    table.add_column("participants", max_width=SLOT_WIDTH)
+    """Columns of every claim table: the slots stay narrow so the quote keeps the width."""
+    table.add_column("date", max_width=SLOT_WIDTH)
+    table.add_column("topics", max_width=len("participants"))
+    table.add_column("position", max_width=POSITION_WIDTH)
     table.add_column("polarity", no_wrap=True)
-    table.add_column("quote", ratio=1)
+    table.add_column("quote", ratio=1, min_width=QUOTE_MIN_WIDTH)
     table.add_column("id", justify="right", no_wrap=True)
 
 
-def _claim_cells(claim: dict) -> list[str]:
+def _claim_cells(claim: dict, quote: Text | str | None = None) -> list[Text | str]:
+    dated = _date(claim) + (f"\n{claim['outlet']}" if claim["outlet"] else "")
     return [
-        _date(claim),
-        claim["outlet"] or "",
+        dated,
         ", ".join(claim["topics"]),
-        claim["venue"] or "",
-        _time(claim),
-        ", ".join(claim["participants"]),
+        _position(claim),
         claim["polarity"] or "",
-        claim["content"],
+        claim["content"] if quote is None else quote,
         str(claim["id"]),
     ]
 
@@ -161,22 +158,9 @@ def timeline(console: Console, result: dict) -> None:
     claims = result["claims"]
     title = f"Timeline of {result['actor']['name']}: {len(claims)} statement(s)"
     table = _table(console, title, expand=True)
-    table.add_column("date", max_width=SLOT_WIDTH)
-    table.add_column("topics", max_width=len("participants"))
-    table.add_column("position", max_width=POSITION_WIDTH)
-    table.add_column("polarity", no_wrap=True)
-    table.add_column("quote", ratio=1)
-    table.add_column("id", justify="right", no_wrap=True)
+    _claim_columns(table)
     for claim in claims:
-        dated = _date(claim) + (f"\n{claim['outlet']}" if claim["outlet"] else "")
-        table.add_row(
-            dated,
-            ", ".join(claim["topics"]),
-            _position(claim),
-            claim["polarity"] or "",
-            _quote_with_notes(claim),
-            str(claim["id"]),
-        )
+        table.add_row(*_claim_cells(claim, _quote_with_notes(claim)))
     console.print(table)
 
 
