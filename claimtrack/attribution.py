@@ -32,7 +32,7 @@ Each stage scans a bounded window around a cue; regexes are compiled once.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -308,15 +308,12 @@ def find_attributions(doc: Document) -> list[Attribution]:
     """Attributions of the kept paragraphs of ``doc``, in text order."""
     text = doc.text
     results: list[Attribution] = []
-    sentence_index = 0
+    sentence_starts = [start for start, _ in doc.sentences]
     previous: list[int] = []
     lead: tuple[Mention, Mention] | None = None
     for p_start, p_end in doc.paragraphs:
-        sentences = []
-        while sentence_index < len(doc.sentences) and doc.sentences[sentence_index][0] < p_end:
-            if doc.sentences[sentence_index][0] >= p_start:
-                sentences.append(doc.sentences[sentence_index])
-            sentence_index += 1
+        first = bisect_left(sentence_starts, p_start)
+        sentences = doc.sentences[first : bisect_left(sentence_starts, p_end, first)]
         para = _Paragraph(p_start, p_end, Quotes(quote_spans(text, p_start, p_end)), sentences)
         found = _attribute_paragraph(text, para)
         if lead is not None and not found:
