@@ -26,7 +26,9 @@ A rule pipeline over the words in ``data/`` (``speech_verbs.txt``, ``belief_verb
    unquoted paragraph that reads as the speaker's own words ("continuation": first or
    second person, a discourse opener, no cue of its own, right after an attribution).
 
-Each stage scans a bounded window around a cue; regexes are compiled once.
+Each stage scans a bounded window around a cue; regexes are compiled once, and those
+searched through a text open with a literal or a character set ("\\s\\s*" rather than
+"\\s+"), so that the regex engine skips fast to where they can match.
 """
 
 from __future__ import annotations
@@ -48,12 +50,11 @@ _TOKEN = re.compile(r"[A-Z][a-z]{0,3}\.(?=\s+[A-Z])|[\w][\w'’.\-&]*[\w]|[\w]|[
 _SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN.pattern})")
 _WORD = re.compile(r"[\w'’]+")
 _OPENERS = {"“": "”", "«": "»", "‘": "’", "„": "“"}
-# Searched patterns open with a literal or a character set ("\s\s*" rather than "\s+") so
-# that the regex engine skips fast to where they can match.
 # An apostrophe before a letter ("don’t") can neither open nor close a quotation: no mark.
 _QUOTE_MARK = re.compile(r"''|``|\"|“|”|«|»|‘|’(?![^\W_])|„")
 _QUOTE_MARKS = {"“", "”", "«", "»", "‘", "’", '"', "'", "„", "`"}
 _CONTENT_TRIM = " \t,;:—–-"
+_CONTENT_TRIM_END = _CONTENT_TRIM + "."
 _MIN_CONTENT_WORDS = 2
 _LOOK_BACK = 160  # characters scanned back from a cue for its source
 _MAX_CONTENT = 3000  # characters a quotation may widen a content to
@@ -1047,9 +1048,9 @@ def _has_words(text: str, count: int) -> bool:
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
-    while start < end and text[start] in _CONTENT_TRIM + " ":
+    while start < end and text[start] in _CONTENT_TRIM:
         start += 1
-    while end > start and text[end - 1] in _CONTENT_TRIM + " .":
+    while end > start and text[end - 1] in _CONTENT_TRIM_END:
         end -= 1
     return (start, end) if start < end else None
 
@@ -1127,9 +1128,10 @@ def _colon_quote(text: str, para: _Paragraph, sentence: Span) -> Attribution | N
 
 def _dash_attribution(text: str, para: _Paragraph, sentence: Span) -> Attribution | None:
     """'"…" - Commissioner X' and '… - noted the President of Ukraine.'"""
-    if _SPACED_DASH.search(text, sentence[0], sentence[1]) is None:
-        return None
-    if _DASH_SOURCE.search(text, sentence[0], sentence[1]) is None:
+    if (
+        _SPACED_DASH.search(text, sentence[0], sentence[1]) is None
+        or _DASH_SOURCE.search(text, sentence[0], sentence[1]) is None
+    ):
         return None
     quote_start, quote_end = 0, 0
     for s, e in para.quotes.overlapping(*sentence):

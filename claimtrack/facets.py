@@ -134,6 +134,7 @@ class CueIndex:
         self._field = 0 if case_sensitive else 1  # Word.text or Word.key
         self._exact: dict[str, list[_Cue]] = {}
         self._prefixed: dict[str, list[_Cue]] = {}
+        self._tables: dict[str, dict[str | None, list[_Cue]]] = {}
         for category, entries in categories.items():
             for entry in entries:
                 parts = self._parse(entry)
@@ -175,24 +176,32 @@ class CueIndex:
                 return None
         return at
 
-    def _candidates(self, key: str) -> list[_Cue]:
-        exact = self._exact.get(key, [])
-        prefixed = self._prefixed.get(key[:3])
-        if not prefixed:
-            return exact
-        return exact + [c for c in prefixed if key.startswith(c[2][0].word)]
+    def _candidates(self, key: str) -> dict[str | None, list[_Cue]]:
+        """The phrases a word with this key may open, by the word after it (``None``: any
+        word, or none), in lexicon order; memoised, as a text repeats its words."""
+        table = self._tables.get(key)
+        if table is None:
+            exact = self._exact.get(key, [])
+            prefixed = [c for c in self._prefixed.get(key[:3], []) if key.startswith(c[2][0].word)]
+            table = _by_second_word(exact + prefixed)
+            self._tables[key] = table
+        return table
 
     def scan(self, seq: Sequence[Word]) -> dict[str, list[Hit]]:
         """Hits by category: leftmost-longest, not overlapping within a category."""
         found: dict[str, list[Hit]] = {}
         free: dict[str, int] = {}
         exact, prefixed, field = self._exact, self._prefixed, self._field
-        starts = [i for i, w in enumerate(seq) if w[field] in exact or w[field][:3] in prefixed]
-        for index in starts:
-            word = seq[index]
+        length = len(seq)
+        for index, word in enumerate(seq):
+            key = word[field]
+            if key not in exact and key[:3] not in prefixed:
+                continue
+            table = self._candidates(key)
+            following = seq[index + 1][field] if index + 1 < length else None
             best: dict[str, Hit] = {}
-            for category, entry, parts in self._candidates(word[field]):
-                if free.get(category, 0) > index or _second_fails(seq, index, parts, field):
+            for category, entry, parts in table.get(following) or table[None]:
+                if free.get(category, 0) > index:
                     continue
                 end = index + 1 if len(parts) == 1 else self._end(seq, index, parts)
                 if end is not None and (category not in best or end > best[category].last):
@@ -203,11 +212,22 @@ class CueIndex:
         return found
 
 
-def _second_fails(seq: Sequence[Word], index: int, parts: tuple[_Part, ...], field: int) -> bool:
-    """A quick test of a phrase's plain second word, which rules most phrases out."""
-    if len(parts) < 2 or parts[1].gap or parts[1].prefix:
-        return False
-    return index + 1 >= len(seq) or seq[index + 1][field] != parts[1].word
+def _by_second_word(cues: list[_Cue]) -> dict[str | None, list[_Cue]]:
+    """Cues grouped for the word that follows their first: under ``None`` those that need
+    no particular word there; under a word, those plus the ones whose plain second word
+    it is. Order is kept, as it breaks ties between equally long hits."""
+    seconds = {parts[1].word for _, _, parts in cues if _plain_second(parts)}
+    table: dict[str | None, list[_Cue]] = {
+        second: [c for c in cues if not _plain_second(c[2]) or c[2][1].word == second]
+        for second in seconds
+    }
+    table[None] = [c for c in cues if not _plain_second(c[2])]
+    return table
+
+
+def _plain_second(parts: tuple[_Part, ...]) -> bool:
+    """Whether a phrase's second word must follow its first as written (no gap, no prefix)."""
+    return len(parts) >= 2 and not parts[1].gap and not parts[1].prefix
 
 
 def _required_words(entries: Iterable[str]) -> re.Pattern:
