@@ -204,6 +204,8 @@ _LATE_THAT = re.compile(
     r"\s(?:that\b|(?=[“\"«]))"
 )
 # "expressed concern that", "offered no proof that": the object belongs to the cue.
+# "would not confirm or deny", "said and added": a second speech verb joins the cue.
+_COORDINATED_VERB = re.compile(r",?\s+(?:or|and|nor)\s+([A-Za-z]+)")
 _OBJECT_BEFORE_THAT = re.compile(r"\s+(?:[\w'’\-]+\s+){0,2}[\w'’\-]+(?=\s+that\b)")
 # The colon first (then a word character before it) lets the engine skip to colons fast.
 _COLON_QUOTE = re.compile(r":(?<=\w:)\s*(?=[“\"«])")
@@ -658,7 +660,7 @@ def _content_kind(text: str, para: _Paragraph, content: Span) -> str:
 
 def _extend_cue(text: str, cue: Cue, sentence: Span) -> int:
     """The cue end after an addressee or medium: "told reporters", "said in a statement"."""
-    end = cue.end
+    end = _coordinated_verb_end(text, cue.end, sentence[1])
     if text.startswith(" out", end) and cue.lemma == "point out":
         end += 4
     day = _CUE_DAY.match(text, end, sentence[1])
@@ -674,6 +676,14 @@ def _extend_cue(text: str, cue: Cue, sentence: Span) -> int:
         after = text[extension.end() : extension.end() + 8]
         if re.match(r"\s*(?:,|that\b|:|[“\"«]|\.|$)", after) or cue.lemma == "tell":
             return extension.end()
+    return end
+
+
+def _coordinated_verb_end(text: str, end: int, limit: int) -> int:
+    """Past a second speech verb joined to the cue ("confirm or deny"), else ``end``."""
+    joined = _COORDINATED_VERB.match(text, end, limit)
+    if joined and joined.group(1).lower() in verb_lemmas(SPEECH_VERBS):
+        return joined.end()
     return end
 
 

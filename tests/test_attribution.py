@@ -362,3 +362,12 @@ def test_extraction_is_linear_in_text_length(seeds_dir: Path) -> None:
     assert len(attribute(big)) == two + (copies - 2) * (three - two)
     run_on = " ".join(["Peskov said the talks, “would go on"] * 5_000)
     assert attribute(run_on)
+
+
+def test_a_second_speech_verb_joins_the_cue(seed_004: tuple[str, list[Attribution]]) -> None:
+    _, attributions = seed_004
+    denial = by_content(attributions, "Saudi Arabia would host the summit")
+    assert (denial.source.text, denial.cue.text) == ("Peskov", "confirm or deny")
+    content = denial.content.text
+    assert content.startswith("Trump’s remarks that Saudi Arabia would host the summit")
+    assert triples("Trump said and the talks went ahead.")[0][1] == "said"
