@@ -28,6 +28,9 @@ def extract(article: Article) -> list[Claim]:
     for attribution, speaker in zip(attributions, speakers, strict=True):
         if speaker is None or attribution.source is None:
             continue
+        # A follow-up paragraph has no reporting words of its own: its speaker is carried
+        # over from the attribution it continues, its cue is not.
+        cue = attribution.cue if attribution.continues is None else None
         said = said_on(doc, attribution, published)
         facets = describe(doc, attribution, speaker, said_on_date(said))
         facets.said_on = said
@@ -37,8 +40,8 @@ def extract(article: Article) -> list[Claim]:
                 speaker_kind=speaker.kind,
                 speaker_text=attribution.source.text,
                 speaker_span=attribution.source.span,
-                cue=attribution.cue.text if attribution.cue else None,
-                cue_span=attribution.cue.span if attribution.cue else None,
+                cue=cue.text if cue else None,
+                cue_span=cue.span if cue else None,
                 content=attribution.content.text,
                 content_span=attribution.content.span,
                 kind=attribution.kind,

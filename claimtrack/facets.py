@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -122,6 +122,7 @@ class Hit(NamedTuple):
 
 
 _Cue = tuple[str, str, tuple[_Part, ...]]  # category, entry, parts
+_Table = dict[str | None, list[_Cue]]  # the word after a cue's first word -> its cues
 
 
 class CueIndex:
@@ -134,7 +135,8 @@ class CueIndex:
         self._field = 0 if case_sensitive else 1  # Word.text or Word.key
         self._exact: dict[str, list[_Cue]] = {}
         self._prefixed: dict[str, list[_Cue]] = {}
-        self._tables: dict[str, dict[str | None, list[_Cue]]] = {}
+        # Word key -> the phrases it may open, looked up once per distinct word.
+        self._tables = _Memo(self._candidates)
         for category, entries in categories.items():
             for entry in entries:
                 parts = self._parse(entry)
@@ -176,28 +178,21 @@ class CueIndex:
                 return None
         return at
 
-    def _candidates(self, key: str) -> dict[str | None, list[_Cue]]:
-        """The phrases a word with this key may open, by the word after it (``None``: any
-        word, or none), in lexicon order; memoised, as a text repeats its words."""
-        table = self._tables.get(key)
-        if table is None:
-            exact = self._exact.get(key, [])
-            prefixed = [c for c in self._prefixed.get(key[:3], []) if key.startswith(c[2][0].word)]
-            table = _by_second_word(exact + prefixed)
-            self._tables[key] = table
-        return table
+    def _candidates(self, key: str) -> _Table | None:
+        """The phrases a word with this key may open (None if none), by the word after it;
+        see ``_by_second_word``."""
+        exact = self._exact.get(key, [])
+        prefixed = [c for c in self._prefixed.get(key[:3], []) if key.startswith(c[2][0].word)]
+        return _by_second_word(exact + prefixed) if exact or prefixed else None
 
     def scan(self, seq: Sequence[Word]) -> dict[str, list[Hit]]:
         """Hits by category: leftmost-longest, not overlapping within a category."""
         found: dict[str, list[Hit]] = {}
         free: dict[str, int] = {}
-        exact, prefixed, field = self._exact, self._prefixed, self._field
+        tables, field = self._tables, self._field
         length = len(seq)
-        for index, word in enumerate(seq):
-            key = word[field]
-            if key not in exact and key[:3] not in prefixed:
-                continue
-            table = self._candidates(key)
+        starts = [(i, table) for i, w in enumerate(seq) if (table := tables[w[field]])]
+        for index, table in starts:
             following = seq[index + 1][field] if index + 1 < length else None
             best: dict[str, Hit] = {}
             for category, entry, parts in table.get(following) or table[None]:
@@ -205,19 +200,35 @@ class CueIndex:
                     continue
                 end = index + 1 if len(parts) == 1 else self._end(seq, index, parts)
                 if end is not None and (category not in best or end > best[category].last):
-                    best[category] = Hit(entry, index, end, word.start, seq[end - 1].end)
+                    best[category] = Hit(entry, index, end, seq[index].start, seq[end - 1].end)
             for category, hit in best.items():
                 found.setdefault(category, []).append(hit)
                 free[category] = hit.last
         return found
 
 
-def _by_second_word(cues: list[_Cue]) -> dict[str | None, list[_Cue]]:
+class _Memo(dict):
+    """A dict that computes a missing value once with ``compute``; cleared when it holds
+    ``limit`` entries, so that a long run over new words stays bounded."""
+
+    def __init__(self, compute: Callable[[str], object], limit: int = 200_000):
+        super().__init__()
+        self._compute = compute
+        self._limit = limit
+
+    def __missing__(self, key: str) -> object:
+        if len(self) >= self._limit:
+            self.clear()
+        value = self[key] = self._compute(key)
+        return value
+
+
+def _by_second_word(cues: list[_Cue]) -> _Table:
     """Cues grouped for the word that follows their first: under ``None`` those that need
     no particular word there; under a word, those plus the ones whose plain second word
     it is. Order is kept, as it breaks ties between equally long hits."""
     seconds = {parts[1].word for _, _, parts in cues if _plain_second(parts)}
-    table: dict[str | None, list[_Cue]] = {
+    table: _Table = {
         second: [c for c in cues if not _plain_second(c[2]) or c[2][1].word == second]
         for second in seconds
     }
