@@ -45,6 +45,9 @@ _DATELINE = re.compile(
     re.MULTILINE,
 )
 _NAMED_WEEKDAY = re.compile(rf"\b(?:{_WEEKDAY})\b")
+# Characters a case-insensitive regex equates with an ASCII letter that str.lower() leaves
+# apart from it: "İ" and "ı" (i) and "ſ" (s), the only ones in Unicode.
+_CASE_CONFUSABLES = ("\u0130", "\u0131", "\u017f")
 
 
 def with_inferred_date(article: Article, today: date | None = None) -> Article:
@@ -112,7 +115,7 @@ def _dateline(text: str, today: date) -> PublishedDate | None:
 
 def _apposed(text: str, today: date) -> PublishedDate | None:
     """A relative day word beside its date: 'yesterday [19 March]'."""
-    for match in _APPOSED.finditer(text):
+    for match in _apposed_matches(text):
         day, month, year = timex.day_month(match["date"])
         offset = _RELATIVE_DAYS[match["word"].lower()]
         found = _year(text, day, month, year, today)
@@ -127,6 +130,32 @@ def _apposed(text: str, today: date) -> PublishedDate | None:
             evidence = f"{INFERRED}text says {match.group()!r}; {why}"
             return PublishedDate(published.isoformat(), "day", "text", evidence)
     return None
+
+
+def _apposed_matches(text: str) -> Iterator[re.Match]:
+    """What ``_APPOSED.finditer`` finds, tried only where ``find`` in the lowered text sees
+    a relative day word: the case-insensitive search over the whole text is slow. Texts
+    with a character that search may read as an ASCII letter where ``str.lower`` does not
+    (dotted and dotless i, long s) are searched whole."""
+    if any(char in text for char in _CASE_CONFUSABLES):
+        yield from _APPOSED.finditer(text)
+        return
+    # Without those characters, lowering keeps every offset.
+    lowered = text.lower()
+    starts = sorted({at for word in _RELATIVE_DAYS for at in _occurrences(lowered, word)})
+    end = 0
+    for start in starts:
+        match = _APPOSED.match(text, start) if start >= end else None
+        if match:
+            end = match.end()
+            yield match
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
 
 
 def _year(text: str, day: int, month: int, year: int | None, today: date) -> tuple[int, str] | None:

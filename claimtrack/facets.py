@@ -31,6 +31,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
+from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from claimtrack import timex
@@ -191,8 +193,10 @@ class CueIndex:
         free: dict[str, int] = {}
         tables, field = self._tables, self._field
         length = len(seq)
-        starts = [(i, table) for i, w in enumerate(seq) if (table := tables[w[field]])]
-        for index, table in starts:
+        # One lookup per word, in C: most words open no phrase.
+        looked_up = list(map(tables.__getitem__, map(itemgetter(field), seq)))
+        for index in compress(range(length), looked_up):
+            table = looked_up[index]
             following = seq[index + 1][field] if index + 1 < length else None
             best: dict[str, Hit] = {}
             for category, entry, parts in table.get(following) or table[None]:
@@ -366,9 +370,9 @@ def describe(
     """The facets of one claim; see the module docstring for the scope of each."""
     claim = _claim(doc, attribution)
     time = _claim_time(claim, anchor)
-    content = [
-        w for w in claim.words if not (time and time.start and _within((w.start, w.end), time.span))
-    ]
+    content = claim.words
+    if time and time.start:
+        content = [w for w in content if not _within((w.start, w.end), time.span)]
     hits = _CONTENT_CUES.scan(content)
     cues = {topic: f"topic:{topic}" in hits for topic in TOPIC_ORDER}
     cues["talks"] = _about_talks(content, hits)

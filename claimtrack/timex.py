@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -172,6 +173,7 @@ def resolve(
 _REFERENCE_DAYS = (date(1950, 1, 1), date(2080, 7, 3), date(2081, 4, 4))
 
 
+@lru_cache(maxsize=4096)
 def reads_past(expression: str) -> bool | None:
     """Whether an expression lies before whatever day it is said on: True for 'last week',
     'yesterday', 'two days ago'; False for 'next week', 'today', 'soon'; None when that
@@ -240,7 +242,9 @@ def _may_hold_time(text: str) -> bool:
     """A cheap test that rules out most sentences before the scanner runs."""
     if _DIGIT.search(text):
         return True
-    return not _CORE_WORDS.isdisjoint(map(str.lower, _WORD.findall(text)))
+    # Lowering the text first may only split a word (at a dotted capital I): a false
+    # positive at worst, which the scanner then rules out.
+    return not _CORE_WORDS.isdisjoint(_WORD.findall(text.lower()))
 
 
 def _scan(text: str) -> list[re.Match]:

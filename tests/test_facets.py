@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack.facets import describe
+from claimtrack.facets import CueIndex, describe, words
 from claimtrack.models import Actor, Attribution, Facets, Mention
 from claimtrack.text import prepare
 
@@ -442,3 +442,17 @@ def test_a_time_in_a_claim_about_no_talks_is_not_a_target_time():
     text = "Peskov said talks could start soon. He added: next week."
     going_on = describe_text(text, "next week", PESKOV)
     assert (going_on.time.text, going_on.topics) == ("next week", ["timeline"])
+
+
+def test_cue_index_needs_the_plain_second_word_and_keeps_lexicon_order_on_ties():
+    index = CueIndex({"talks": ["peace talks", "peace", "talks"], "gap": ["invite ... to"]})
+    text = "They invite him warmly to peace talks, then talk of peace"
+    hits = index.scan(words(text, (0, len(text))))
+    assert [hit.entry for hit in hits["talks"]] == ["peace talks", "peace"]
+    assert [hit.entry for hit in hits["gap"]] == ["invite ... to"]
+    last = "peace"  # a phrase needing a second word cannot match at the end
+    assert index.scan(words(last, (0, len(last))))["talks"][0].entry == "peace"
+    tied = "talks with Russia"  # two entries ending at the same word: the first listed wins
+    for entries in (["talks ... with", "talks with"], ["talks with", "talks ... with"]):
+        hits = CueIndex({"talks": entries}).scan(words(tied, (0, len(tied))))
+        assert hits["talks"][0].entry == entries[0]
