@@ -200,7 +200,8 @@ _PARENTHESIS_TAIL = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,:.;“\"'‘]|that\b|$)")
 # "told Trump at the beginning of the meeting that …": a short phrase, then "that".
 _LATE_THAT = re.compile(
-    r"\s+(?:in|on|at|during|after|before|to|with|in an?|last|this|earlier)\s[^,“\"«;:]{1,60}?"
+    r"\s+(?:in|on|at|during|after|following|before|to|with|in an?|last|this|earlier)"
+    r"\s[^,“\"«;:]{1,80}?"
     r"\s(?:that\b|(?=[“\"«]))"
 )
 # "expressed concern that", "offered no proof that": the object belongs to the cue.

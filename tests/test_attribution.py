@@ -371,3 +371,11 @@ def test_a_second_speech_verb_joins_the_cue(seed_004: tuple[str, list[Attributio
     content = denial.content.text
     assert content.startswith("Trump’s remarks that Saudi Arabia would host the summit")
     assert triples("Trump said and the talks went ahead.")[0][1] == "said"
+
+
+def test_an_occasion_between_cue_and_that_is_not_content() -> None:
+    sentence = (
+        "Russian Presidential Aide Yury Ushakov said following the February 18 Russian-US "
+        "negotiations in Riyadh that the final date of a meeting had not been set yet."
+    )
+    assert triples(sentence)[0][2] == "the final date of a meeting had not been set yet"
