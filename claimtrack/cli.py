@@ -192,10 +192,7 @@ def ingest(
             summary["interrupted"] = False
         except KeyboardInterrupt:
             summary["interrupted"] = True
-    if as_json:
-        render.print_json(summary)
-    else:
-        render.ingest_summary(render.make_console(), summary)
+    render.emit(summary, as_json, render.ingest_summary)
     if summary["interrupted"]:
         raise typer.Exit(EXIT_INTERRUPTED)
     if summary["failed"]:
@@ -360,10 +357,7 @@ def timeline(
     _check_topic(topic)
     with opened(ctx) as store:
         result = queries.timeline(store, actor, topic, since, until, confirmed)
-    if as_json:
-        render.print_json(result)
-    else:
-        render.timeline(render.make_console(), result)
+    render.emit(result, as_json, render.timeline)
 
 
 @app.command()
@@ -387,10 +381,7 @@ def diff(
     _check_topic(topic)
     with opened(ctx) as store:
         result = queries.diff(store, actor, before, after, topic, confirmed)
-    if as_json:
-        render.print_json(result)
-    else:
-        render.diff(render.make_console(), result)
+    render.emit(result, as_json, render.diff)
 
 
 @app.command()

@@ -45,10 +45,7 @@ def actors(
 
     with opened(ctx) as store:
         rows = queries.actors(store)
-    if as_json:
-        render.print_json(rows)
-    else:
-        render.actors(render.make_console(), rows)
+    render.emit(rows, as_json, render.actors)
 
 
 @actors_app.command()

@@ -28,10 +28,7 @@ def articles(ctx: typer.Context, as_json: JsonOption = False) -> None:
 
     with opened(ctx) as store:
         rows = queries.articles(store)
-    if as_json:
-        render.print_json(rows)
-    else:
-        render.articles(render.make_console(), rows)
+    render.emit(rows, as_json, render.articles)
 
 
 @articles_app.command("set-date")

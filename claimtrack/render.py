@@ -40,7 +40,8 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import TextIO
+from collections.abc import Callable
+from typing import Any, TextIO
 
 from rich import box
 from rich.console import Console
@@ -83,6 +84,14 @@ def make_console(stderr: bool = False) -> Console:
 
 def print_json(data: object) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def emit(data: object, as_json: bool, table: Callable[[Console, Any], None]) -> None:
+    """Print a query's answer as JSON, or through its table renderer."""
+    if as_json:
+        print_json(data)
+    else:
+        table(make_console(), data)
 
 
 def print_json_line(data: object) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -56,3 +57,21 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Invoke:
     result = invoke("ingest", str(SEEDS))
     assert result.exit_code == 0, result.output
     return invoke
+
+
+@pytest.fixture(scope="session")
+def seeds_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database holding the five seed articles, to copy from (never written)."""
+    db = tmp_path_factory.mktemp("template") / "seeds.db"
+    result = invoker(db)("ingest", str(SEEDS))
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.fixture
+def seeds_db(seeds_template: Path, tmp_path: Path) -> Path:
+    """A private copy of the seeds database, for a test to change."""
+    db = tmp_path / "seeds.db"
+    with sqlite3.connect(seeds_template) as source, sqlite3.connect(db) as target:
+        source.backup(target)
+    return db

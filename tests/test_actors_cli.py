@@ -10,8 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-from conftest import SEEDS, Invoke, invoker
+from conftest import Invoke, invoker
 
 from claimtrack.models import Article, Claim, Facets, PublishedDate
 from claimtrack.store import open_store
@@ -42,23 +41,6 @@ def as_json(result) -> object:
 
 def actors_by_name(invoke: Invoke) -> dict[str, dict]:
     return {actor["name"]: actor for actor in as_json(invoke("actors", "--json"))}
-
-
-@pytest.fixture(scope="module")
-def seeds_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("template") / "seeds.db"
-    result = invoker(db)("ingest", str(SEEDS))
-    assert result.exit_code == 0, result.output
-    return db
-
-
-@pytest.fixture
-def seeds_db(seeds_template: Path, tmp_path: Path) -> Path:
-    """A private copy of the seeds database, to change."""
-    db = tmp_path / "seeds.db"
-    with sqlite3.connect(seeds_template) as source, sqlite3.connect(db) as target:
-        source.backup(target)
-    return db
 
 
 def ingest_text(invoke: Invoke, tmp_path: Path, name: str, text: str) -> None:
@@ -167,9 +149,10 @@ def test_alias_add_moves_claims_now_and_on_reprocess(seeds_db: Path):
     result = invoke("actors", "alias", "add", "Vladimir Putin", "the Kremlin")
     assert result.exit_code == 0, result.output
     now = actors_by_name(invoke)
-    assert now["Vladimir Putin"]["claims"] == before["Vladimir Putin"]["claims"] + before[
-        "Kremlin"
-    ]["claims"]
+    assert (
+        now["Vladimir Putin"]["claims"]
+        == before["Vladimir Putin"]["claims"] + before["Kremlin"]["claims"]
+    )
     assert invoke("reprocess", "--all").exit_code == 0
     assert actors_by_name(invoke) == now
 

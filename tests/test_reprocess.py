@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, invoker
+from conftest import invoker
 
 import claimtrack.extract
 from claimtrack import EXTRACTOR_VERSION
@@ -16,22 +16,6 @@ from claimtrack.extract import extract
 from claimtrack.models import Article, Claim
 from claimtrack.reprocess import reprocess, stale_articles
 from claimtrack.store import open_store
-
-
-@pytest.fixture(scope="module")
-def seeds_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("template") / "seeds.db"
-    result = invoker(db)("ingest", str(SEEDS))
-    assert result.exit_code == 0, result.output
-    return db
-
-
-@pytest.fixture
-def seeds_db(seeds_template: Path, tmp_path: Path) -> Path:
-    db = tmp_path / "seeds.db"
-    with sqlite3.connect(seeds_template) as source, sqlite3.connect(db) as target:
-        source.backup(target)
-    return db
 
 
 def claim_rows(db: Path, article_id: int) -> list[tuple]:

@@ -4,11 +4,9 @@ corrections that queries apply and re-extraction keeps."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
-import pytest
-from conftest import SEEDS, Invoke, invoker
+from conftest import Invoke, invoker
 
 from claimtrack.corrections import content_key
 from claimtrack.models import Claim
@@ -19,23 +17,6 @@ from claimtrack.store import open_store
 def as_json(result) -> object:
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
-
-
-@pytest.fixture(scope="module")
-def seeds_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("template") / "seeds.db"
-    result = invoker(db)("ingest", str(SEEDS))
-    assert result.exit_code == 0, result.output
-    return db
-
-
-@pytest.fixture
-def seeds_db(seeds_template: Path, tmp_path: Path) -> Path:
-    """A private copy of the seeds database, to correct."""
-    db = tmp_path / "seeds.db"
-    with sqlite3.connect(seeds_template) as source, sqlite3.connect(db) as target:
-        source.backup(target)
-    return db
 
 
 def peskov_claims(invoke: Invoke, *options: str) -> list[dict]:
