@@ -310,7 +310,10 @@ def extract_command(
 @app.command("who-said")
 def who_said(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(help="Words to find in claims (content and slots).")],
+    words: Annotated[
+        list[str],
+        typer.Argument(metavar="QUERY...", help="Words to find in claims (content and slots)."),
+    ],
     topic: TopicOption = None,
     actor: Annotated[str | None, typer.Option(help="Only this actor's claims.")] = None,
     since: SinceOption = None,
@@ -321,12 +324,14 @@ def who_said(
 ) -> None:
     """Which actors said something matching QUERY.
 
-    QUERY is matched as a phrase (punctuation ignored) against claim content, venue,
-    participants and speaker. Actors come newest claim first, each with their claims.
+    QUERY (one or more words, quoted or not) is matched as a phrase (punctuation ignored)
+    against claim content, venue, participants and speaker. Actors come newest claim first,
+    each with their claims.
     """
     from claimtrack import queries, render
 
     _check_topic(topic)
+    query = " ".join(words)
     with opened(ctx) as store:
         groups = queries.who_said(store, query, topic, actor, since, until, limit, confirmed)
     if as_json:

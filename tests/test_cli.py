@@ -126,6 +126,12 @@ def test_who_said_saudi_arabia(seeded: Invoke):
     assert newest == sorted(newest, reverse=True)
 
 
+def test_who_said_takes_unquoted_words_as_one_phrase(seeded: Invoke):
+    quoted = as_json(seeded("who-said", "Saudi Arabia", "--json"))
+    unquoted = as_json(seeded("who-said", "Saudi", "Arabia", "--json"))
+    assert unquoted == quoted
+
+
 def test_who_said_filters_by_actor_and_dates(seeded: Invoke):
     result = seeded("who-said", "talks", "--actor", "Peskov", "--until", "2025-02", "--json")
     groups = as_json(result)
