@@ -21,8 +21,6 @@ from claimtrack.models import POLARITIES, TOPICS, PublishedDate
 if TYPE_CHECKING:
     from claimtrack.store import Store
 
-STATUSES = ("confirmed", "rejected")
-SLOTS = ("speaker", "topics", "venue", "time_text", "polarity")
 MIN_OVERLAP = 0.5  # share of the union two spans must have in common to be one claim
 
 _WORD = re.compile(r"\w+")
@@ -254,10 +252,3 @@ def unreviewed(
         params += [len(until), until]
     sql += " ORDER BY a.published, c.article_id, c.content_start"
     return [row["id"] for row in store.query(sql, tuple(params))]
-
-
-def corrections_of_article(store: Store, article_id: int) -> list[dict]:
-    """The stored corrections of one article (for display and tests)."""
-    return store.query(
-        "SELECT * FROM corrections WHERE article_id = ? ORDER BY content_start", (article_id,)
-    )

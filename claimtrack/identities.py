@@ -181,14 +181,6 @@ def rename(store: Store, actor: dict, new_name: str) -> None:
     _log(conn, "rename", actor=actor["name"], name=new_name)
 
 
-def decisions(store: Store) -> list[dict]:
-    """The logged decisions, oldest first."""
-    rows = store.conn.execute("SELECT id, action, args, created_at FROM user_decisions ORDER BY id")
-    return [
-        {"id": i, "action": action, **json.loads(args), "at": at} for i, action, args, at in rows
-    ]
-
-
 def _refile(conn: sqlite3.Connection, pins: Pins, where: str, actor_id: int) -> list:
     """Move the selected claims that new pins cover, as a re-extraction would file them
     (the actor's current name stands for the extractor's speaker); returns the moves."""

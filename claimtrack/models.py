@@ -11,9 +11,6 @@ from datetime import date
 
 Span = tuple[int, int]
 
-DATE_PRECISIONS = ("day", "month", "year", "unknown")
-DATE_SOURCES = ("metadata", "manifest", "url", "text", "user", "feed", "unknown")
-CLAIM_KINDS = ("direct", "indirect", "mixed", "continuation")
 POLARITIES = ("affirm", "deny", "uncertain")
 TOPICS = ("talks", "venue", "timeline", "participants")
 # Version of the claim JSON shape (``Claim.to_json``): 2 added said_on, parties and agent.
