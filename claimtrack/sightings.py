@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from claimtrack import statements
 from claimtrack.statements import Wording
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def add_statements(db: sqlite_utils.Database) -> None:

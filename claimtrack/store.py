@@ -15,10 +15,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-import sqlite_utils
 
 from claimtrack import EXTRACTOR_VERSION
 from claimtrack.actor_stats import add_actor_stats
@@ -26,6 +25,8 @@ from claimtrack.models import Actor, Article, Claim, SaidOn
 from claimtrack.sightings import add_statements, link_statement
 
 if TYPE_CHECKING:
+    import sqlite_utils
+
     from claimtrack.identities import Pins
 
 APPLICATION_ID = 0x436C6D54  # "ClmT": tells our databases apart from other SQLite files
@@ -205,7 +206,6 @@ class Store:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        self.db = sqlite_utils.Database(conn, execute_plugins=False)
         # Speaker name -> actor id and (actor id, mention) pairs already aliased, so that
         # a batch resolves each name once; cleared when a transaction rolls back.
         self._actor_ids: dict[str, int] = {}
@@ -221,8 +221,16 @@ class Store:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, for writes and schema work; imported on
+        first use so that read-only commands start faster."""
+        return _sqlite_utils_database(self.conn)
+
     def query(self, sql: str, params: dict | tuple = ()) -> list[dict]:
-        return list(self.db.query(sql, params))
+        cursor = self.conn.execute(sql, params)
+        columns = [column[0] for column in cursor.description or ()]
+        return [dict(zip(columns, row, strict=True)) for row in cursor]
 
     def find_duplicate(self, article: Article) -> int | None:
         """The id of a stored article with the same text, or the same URL when known."""
@@ -462,8 +470,9 @@ def open_store(path: Path, create: bool = False) -> Store:
         raise StoreError(f"cannot open {path}: {exc}") from None
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        db = sqlite_utils.Database(conn, execute_plugins=False)
-        migrate(db, _schema_version(conn, path))
+        version = _schema_version(conn, path)
+        if version < SCHEMA_VERSION:
+            migrate(_sqlite_utils_database(conn), version)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL; no fsync per article
         conn.execute("PRAGMA foreign_keys = ON")
@@ -490,6 +499,12 @@ def _schema_version(conn: sqlite3.Connection, path: Path) -> int:
             f"({SCHEMA_VERSION}); upgrade claimtrack"
         )
     return version
+
+
+def _sqlite_utils_database(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    import sqlite_utils
+
+    return sqlite_utils.Database(conn, execute_plugins=False)
 
 
 def migrate(db: sqlite_utils.Database, version: int, target: int = SCHEMA_VERSION) -> None:
