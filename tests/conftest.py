@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from claimtrack.cli import app
+from claimtrack.models import Actor, Claim, Facets
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -75,3 +76,24 @@ def seeds_db(seeds_template: Path, tmp_path: Path) -> Path:
     with sqlite3.connect(seeds_template) as source, sqlite3.connect(db) as target:
         source.backup(target)
     return db
+
+
+def make_claim(
+    text: str, content: str, speaker: str = "Dmitry Peskov", mention: str = "Peskov", **facets
+) -> Claim:
+    """A hand-made claim on the first occurrences of ``content`` and ``mention`` in
+    ``text`` (no speaker span when the mention is not in the text)."""
+    start = text.index(content)
+    named = text.find(mention)
+    return Claim(
+        speaker=speaker,
+        speaker_text=mention,
+        speaker_span=(named, named + len(mention)) if named >= 0 else None,
+        cue=None,
+        cue_span=None,
+        content=content,
+        content_span=(start, start + len(content)),
+        kind="indirect",
+        facets=Facets(**facets),
+        speaker_kind=Actor(speaker).kind,
+    )

@@ -10,9 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import Invoke, invoker
+from conftest import Invoke, invoker, make_claim
 
-from claimtrack.models import Article, Claim, Facets, PublishedDate
+from claimtrack.models import Article, PublishedDate
 from claimtrack.store import open_store
 
 # Seed sentences (and two written the same way for Waltz, who only speaks in unseen news).
@@ -84,23 +84,10 @@ def timeline_claims(invoke: Invoke, actor: str) -> list[dict]:
 
 def store_claims(db: Path, text: str, claims: list[tuple[str, str, str]]) -> None:
     """Store an article with hand-made claims: (speaker, mention, content start)."""
-    made = []
-    for speaker, mention, content in claims:
-        start, content_start = text.index(mention), text.index(content)
-        made.append(
-            Claim(
-                speaker=speaker,
-                speaker_text=mention,
-                speaker_span=(start, start + len(mention)),
-                cue="said",
-                cue_span=None,
-                content=content,
-                content_span=(content_start, content_start + len(content)),
-                kind="indirect",
-                facets=Facets(topics=["talks"]),
-                speaker_kind="person",
-            )
-        )
+    made = [
+        make_claim(text, content, speaker, mention, topics=["talks"])
+        for speaker, mention, content in claims
+    ]
     article = Article(text=text, origin="inline", published=PublishedDate("2025-03-01", "day"))
     with open_store(db, create=True) as store:
         store.add_article(article, made)

@@ -9,11 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import SEEDS, Invoke, invoker
+from conftest import SEEDS, Invoke, invoker, make_claim
 from typer.testing import CliRunner
 
 from claimtrack.cli import app
-from claimtrack.models import Actor, Article, Claim, Facets, PublishedDate, TimeExpression
+from claimtrack.models import Article, Claim, PublishedDate, TimeExpression
 from claimtrack.store import open_store
 
 CLAIM_KEYS = {
@@ -238,21 +238,7 @@ def test_ambiguous_actor_lists_candidates(tmp_path: Path):
 
 
 def _claim(text: str, speaker: str, mention: str, content: str, **facets) -> Claim:
-    """A claim on the first occurrences of ``mention`` and ``content`` in ``text``."""
-    start = text.index(mention)
-    content_start = text.index(content)
-    return Claim(
-        speaker=speaker,
-        speaker_text=mention,
-        speaker_span=(start, start + len(mention)),
-        cue=None,
-        cue_span=None,
-        content=content,
-        content_span=(content_start, content_start + len(content)),
-        kind="indirect",
-        facets=Facets(**{"topics": ["talks"], **facets}),
-        speaker_kind=Actor(speaker).kind,
-    )
+    return make_claim(text, content, speaker, mention, **{"topics": ["talks"], **facets})
 
 
 def _seed(name: str) -> str:

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, Invoke, invoker
+from conftest import SEEDS, Invoke, invoker, make_claim
 
-from claimtrack.models import Actor, Article, Claim, Facets, PublishedDate, TimeExpression
+from claimtrack.models import Article, Claim, PublishedDate, TimeExpression
 from claimtrack.store import open_store
 
 FEB, MAR, AUG = "2025-02-13", "2025-03-20", "2025-08"
@@ -26,21 +26,7 @@ def seed(name: str) -> str:
 
 
 def said(text: str, content: str, mention: str = "Peskov", **facets) -> Claim:
-    """Peskov's claim on the first occurrences of ``content`` and ``mention`` in ``text``."""
-    start = text.index(content)
-    named = text.index(mention)
-    return Claim(
-        speaker="Dmitry Peskov",
-        speaker_text=mention,
-        speaker_span=(named, named + len(mention)),
-        cue=None,
-        cue_span=None,
-        content=content,
-        content_span=(start, start + len(content)),
-        kind="indirect",
-        facets=Facets(**facets),
-        speaker_kind=Actor("Dmitry Peskov").kind,
-    )
+    return make_claim(text, content, mention=mention, **facets)
 
 
 def store_of(db: Path, articles: dict[tuple[str, str], list[Claim]]) -> Invoke:

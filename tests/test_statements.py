@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import SEEDS, Invoke, invoker
+from conftest import SEEDS, Invoke, invoker, make_claim
 
 from claimtrack import statements
-from claimtrack.models import Article, Claim, Facets, PublishedDate
+from claimtrack.models import Article, Claim, PublishedDate
 from claimtrack.sightings import add_statements
 from claimtrack.store import open_store, write_transaction
 
@@ -109,19 +109,7 @@ def test_show_lists_the_sightings_of_the_statement(seeded: Invoke):
 
 
 def claim(text: str, content: str, **facets) -> Claim:
-    start = text.index(content)
-    return Claim(
-        speaker="Dmitry Peskov",
-        speaker_text="Peskov",
-        speaker_span=None,
-        cue="said",
-        cue_span=None,
-        content=content,
-        content_span=(start, start + len(content)),
-        kind="direct",
-        facets=Facets(topics=["talks", "timeline"], **facets),
-        speaker_kind="person",
-    )
+    return make_claim(text, content, topics=["talks", "timeline"], **facets)
 
 
 def restated(db: Path) -> Invoke:

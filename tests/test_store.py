@@ -7,10 +7,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, make_claim
 
 from claimtrack import EXTRACTOR_VERSION, queries
-from claimtrack.models import Article, Claim, Facets, PublishedDate, TimeExpression
+from claimtrack.models import Article, Claim, PublishedDate, TimeExpression
 from claimtrack.store import APPLICATION_ID, SCHEMA_VERSION, StoreError, open_store
 
 SEED_000 = (SEEDS / "000_d04d9c40bbc889bf.txt").read_text(encoding="utf-8")
@@ -43,20 +43,7 @@ def seed_article(text: str = SEED_000, **metadata) -> Article:
 
 
 def claim_on(text: str, content: str, speaker: str = "Dmitry Peskov", **facets) -> Claim:
-    """A claim whose content is the first occurrence of ``content`` in ``text``."""
-    start = text.index(content)
-    return Claim(
-        speaker=speaker,
-        speaker_text="Peskov",
-        speaker_span=None,
-        cue="said",
-        cue_span=None,
-        content=content,
-        content_span=(start, start + len(content)),
-        kind="indirect",
-        facets=Facets(**facets),
-        speaker_kind="person",
-    )
+    return make_claim(text, content, speaker, **facets)
 
 
 def test_migrates_a_version_1_database(tmp_path: Path):
