@@ -97,3 +97,12 @@ def make_claim(
         facets=Facets(**facets),
         speaker_kind=Actor(speaker).kind,
     )
+
+
+def stored_articles(db: Path) -> int:
+    """Articles committed so far, read from outside the writing process (0 before any)."""
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.OperationalError:  # no file or no tables yet
+        return 0

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-from conftest import SEEDS, Invoke, invoker
+from conftest import SEEDS, Invoke, invoker, stored_articles
 
 from claimtrack.store import SCHEMA_VERSION, migrate
 
@@ -74,15 +74,6 @@ def start_ingest() -> Iterator[StartIngest]:
     for group in groups:
         with suppress(ProcessLookupError):
             os.killpg(group, signal.SIGKILL)
-
-
-def stored_articles(db: Path) -> int:
-    """Articles committed so far, read from outside the writing process (0 before any)."""
-    try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
-            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    except sqlite3.OperationalError:  # no file or no tables yet
-        return 0
 
 
 def wait_for_articles(process: subprocess.Popen, db: Path, at_least: int) -> int:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -16,7 +15,7 @@ import time
 from contextlib import suppress
 from pathlib import Path
 
-from conftest import SEEDS
+from conftest import SEEDS, stored_articles
 
 DEADLINE_S = 60.0
 _PAUSE = threading.Event()  # never set: wait() paces the polling loops
@@ -42,14 +41,6 @@ def still_running(pids: set[int]) -> set[int]:
             if Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z":
                 alive.add(pid)
     return alive
-
-
-def stored_articles(db: Path) -> int:
-    try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
-            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    except sqlite3.OperationalError:  # no file or no tables yet
-        return 0
 
 
 def test_kill_9_of_an_ingest_ends_its_extraction_workers(tmp_path: Path):
