@@ -181,16 +181,21 @@ def _cue_extension() -> re.Pattern[str]:
     )
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAYS = (*_WEEKDAYS, "yesterday", "today", "tonight")
+_DAY_PARTS = ("morning", "afternoon", "evening", "night")
+_PERIODS = ("week", "month", "year", "spring", "summer", "fall", "autumn", "winter")
 _DAY = (
-    r"(?:(?:on|last|this|late|early)\s+)?"
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"(?:(?:on|last|this|late|early)\s+)?(?:{'|'.join(_DAYS)})"
+    rf"(?:\s+(?:{'|'.join(_DAY_PARTS)}))?"
 )
 _CUE_DAY = re.compile(rf"(?i:\s+{_DAY})\b")
 _TIME_TAIL = re.compile(
     r"(?i:\s\s*(?:in\s+the\s+past|at\s+the\s+time|(?:last|this|earlier\s+this)\s+"
-    rf"(?:week|month|year|spring|summer|fall|autumn|winter)|{_DAY}))$"
+    rf"(?:{'|'.join(_PERIODS)})|{_DAY}))$"
 )
+# The words a _TIME_TAIL match ends with: a token list ending in none of them has none.
+_TIME_TAIL_ENDS = frozenset(("past", "time", *_PERIODS, *_DAYS, *_DAY_PARTS))
 _THAT = re.compile(
     r"\s*(?:,\s*)?(?:(?:later|earlier|again|also|then|now|today|yesterday|[a-z]+ly),?\s+)?"
     r"(?:that\b|whether\b|:|,?\s*(?=[“\"«‘]|''))"
@@ -312,7 +317,7 @@ def find_attributions(doc: Document) -> list[Attribution]:
     """Attributions of the kept paragraphs of ``doc``, in text order."""
     text = doc.text
     results: list[Attribution] = []
-    sentence_starts = [start for start, _ in doc.sentences]
+    sentence_starts = doc.sentence_starts
     previous: list[int] = []
     lead: tuple[Mention, Mention] | None = None
     for p_start, p_end in doc.paragraphs:
@@ -776,7 +781,9 @@ def _source_before(text: str, start: int, cue_start: int, quotes: Quotes) -> Spa
     if tokens[-1][0] != ",":
         found = _noun_phrase_before(tokens)
         return found[0] if found else None
-    commas = [i for i, t in enumerate(tokens[:-1]) if t[0] == "," and not _inside(t[1], quotes)]
+    commas = [i for i, t in enumerate(tokens[:-1]) if t[0] == ","]
+    if quotes:
+        commas = [i for i in commas if not _inside(tokens[i][1], quotes)]
     end = len(tokens) - 1
     speaker: Span | None = None
     for comma in reversed(commas[-3:]):
@@ -808,9 +815,11 @@ def _drop_adverbials(
     between = _words("between_source_and_cue")
     while tokens and (tokens[-1][0].lower() in between or _is_adverb(tokens[-1][0])):
         tokens.pop()
-    stop = tokens[-1][2] if tokens else start
+    if not tokens or tokens[-1][0].lower() not in _TIME_TAIL_ENDS:
+        return tokens
+    stop = tokens[-1][2]
     tail = _TIME_TAIL.search(text, max(start, stop - 60), stop)
-    if tail and tokens:
+    if tail:
         tokens = [t for t in tokens if t[2] <= tail.start()]
         while tokens and tokens[-1][0].lower() in between:
             tokens.pop()
@@ -1214,10 +1223,10 @@ def _openers() -> tuple[str, ...]:
 
 def _reads_as_speech(text: str, span: Span) -> bool:
     """First or second person or a spoken opener, and no narration of a third party."""
-    words = [w.lower() for w in _WORD.findall(text, span[0], span[1])]
+    words = _WORD.findall(text, span[0], span[1])
     if len(words) < 4:
         return False
-    personal = sum(1 for w in words if w in _words("first_second_person"))
+    personal = sum(map(_words("first_second_person").__contains__, map(str.lower, words)))
     if personal != 1:
         return personal >= 2  # one personal word needs a spoken opener as well
     openings = _SENTENCE_OPENING.finditer(text, span[0], span[1])

@@ -73,7 +73,7 @@ def _dates_report(text: str, span: Span, content: Span, near: list[Span], senten
 
 
 def _sentence_of(doc: Document, position: int) -> Span:
-    index = bisect_right(doc.sentences, position, key=lambda s: s[0]) - 1
+    index = bisect_right(doc.sentence_starts, position) - 1
     return doc.sentences[index] if index >= 0 else (0, len(doc.text))
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from claimtrack.lexicon import word_list
 from claimtrack.models import Span
@@ -39,6 +39,11 @@ class Document:
     paragraphs: list[Span] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
     skipped: list[Span] = field(default_factory=list)
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """Where each sentence starts, for bisecting; read once ``sentences`` is complete."""
+        return [start for start, _ in self.sentences]
 
 
 @cache
@@ -93,7 +98,7 @@ def split_sentences(text: str, start: int, end: int) -> list[Span]:
         begin = _trimmed(m.end(), end, text)[0]
     if begin < end:
         sentences.append((begin, end))
-    if all(e - s <= _MAX_SENTENCE for s, e in sentences):
+    if end - start <= _MAX_SENTENCE or all(e - s <= _MAX_SENTENCE for s, e in sentences):
         return sentences
     return [piece for span in sentences for piece in _capped(text, span)]
 

@@ -379,3 +379,15 @@ def test_an_occasion_between_cue_and_that_is_not_content() -> None:
         "negotiations in Riyadh that the final date of a meeting had not been set yet."
     )
     assert triples(sentence)[0][2] == "the final date of a meeting had not been set yet"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Peskov earlier this week said the talks would resume soon.", "Peskov"),
+        ("The spokesman on Tuesday morning said the meeting was over.", "The spokesman"),
+        ("Lavrov at the time said that nothing had been agreed.", "Lavrov"),
+    ],
+)
+def test_a_time_between_source_and_cue_is_skipped(sentence: str, source: str) -> None:
+    assert triples(sentence)[0][0] == source

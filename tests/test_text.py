@@ -32,6 +32,7 @@ def test_spans_are_offsets_into_the_text_as_given(seeds_dir: Path) -> None:
     ]
     for start, end in doc.sentences:
         assert text[start:end] == text[start:end].strip()
+    assert doc.sentence_starts == [start for start, _ in doc.sentences]
 
 
 def test_abbreviations_and_initials_do_not_end_sentences() -> None:
