@@ -5,7 +5,9 @@ Usage: python bench/ingest.py [FOLDER] [--runs N] [--jobs 1,2]
 
 Each run starts ``python -m claimtrack --db NEW ingest FOLDER --jobs J --json`` and
 times it from outside (wall clock and CPU of the whole process tree), so start-up,
-reading, extraction and storing all count. Prints the median of the runs per job count.
+reading, extraction and storing all count. Prints the median of the runs per job count,
+and the database size against the article text it holds (UTF-8, plus the raw pages as
+stored, compressed): ``db/text``.
 The machine may be shared: medians damp the noise, they do not remove it.
 """
 
@@ -16,6 +18,7 @@ import json
 import os
 import platform
 import resource
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -44,11 +47,23 @@ def text_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*.txt") if p.is_file())
 
 
+def database_bytes(db: Path) -> tuple[int, int]:
+    """Bytes of the database files (with any WAL) and of the article text they hold."""
+    with sqlite3.connect(db) as conn:
+        text = conn.execute(
+            "SELECT sum(length(CAST(text AS BLOB))) + sum(coalesce(length(raw), 0)) FROM articles"
+        ).fetchone()[0]
+    conn.close()
+    return sum(p.stat().st_size for p in db.parent.glob(db.name + "*")), text or 0
+
+
 def ingest_once(folder: Path, jobs: int) -> dict:
-    """One ingest into a fresh database: wall and CPU seconds, articles and claims stored."""
+    """One ingest into a fresh database: wall and CPU seconds, articles and claims stored,
+    database and text bytes."""
     with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "bench.db"
         command = [
-            sys.executable, "-m", "claimtrack", "--db", str(Path(tmp) / "bench.db"),
+            sys.executable, "-m", "claimtrack", "--db", str(db),
             "ingest", str(folder), "--jobs", str(jobs), "--json",
         ]  # fmt: skip
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -56,6 +71,7 @@ def ingest_once(folder: Path, jobs: int) -> dict:
         done = subprocess.run(command, capture_output=True, text=True, cwd=tmp)
         wall = time.perf_counter() - started
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        db_bytes, text_bytes = database_bytes(db) if db.exists() else (0, 0)
     if done.returncode not in (0, 1):
         raise SystemExit(f"ingest failed ({done.returncode}): {done.stderr[-2000:]}")
     summary = json.loads(done.stdout)
@@ -67,6 +83,8 @@ def ingest_once(folder: Path, jobs: int) -> dict:
         "failed": len(summary["failed"]),
         "claims": summary["claims"],
         "peak_mb": after.ru_maxrss / 1024,
+        "db_bytes": db_bytes,
+        "text_bytes": text_bytes,
     }
 
 
@@ -85,7 +103,8 @@ def main() -> int:
     print(f"input: {args.folder} ({len(files)} text files, {megabytes:.1f} MB)")
     print(f"median of {args.runs} run(s); wall clock of the whole process, CPU of its tree")
     print(f"{'jobs':>4} {'wall s':>8} {'cpu s':>8} {'articles/s':>11} {'added':>6} "
-          f"{'failed':>6} {'claims':>7} {'max RSS MB':>10}")  # fmt: skip
+          f"{'failed':>6} {'claims':>7} {'max RSS MB':>10} {'db MB':>6} "
+          f"{'db/text':>7}")  # fmt: skip
     for jobs in (int(j) for j in args.jobs.split(",")):
         runs = [ingest_once(args.folder, jobs) for _ in range(args.runs)]
         wall = statistics.median(r["wall"] for r in runs)
@@ -94,7 +113,8 @@ def main() -> int:
         print(
             f"{jobs:>4} {wall:>8.2f} {cpu:>8.2f} {last['added'] / wall:>11.0f} "
             f"{last['added']:>6} {last['failed']:>6} {last['claims']:>7} "
-            f"{max(r['peak_mb'] for r in runs):>10.0f}"
+            f"{max(r['peak_mb'] for r in runs):>10.0f} {last['db_bytes'] / 1e6:>6.1f} "
+            f"{last['db_bytes'] / max(last['text_bytes'], 1):>7.2f}"
         )
     return 0
 

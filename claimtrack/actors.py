@@ -51,7 +51,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from claimtrack.lexicon import table, word_list
-from claimtrack.models import Actor, Attribution, Mention, Span
+from claimtrack.models import Actor, Attribution, Mention, RoleSighting, Span
 from claimtrack.text import Document
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
@@ -326,7 +326,26 @@ def _actor_for_role(
         return _named_institution(parsed.role_text)
     if parsed.determiner in _INDEFINITE:
         return None
-    return _known_by_role(sense, when) or _named_institution(parsed.role_text)
+    known = _known_by_role(sense, when)
+    if known or not _names_one_post(sense, parsed.role_text, parsed.determiner):
+        return known or _named_institution(parsed.role_text)
+    # Its holder may be named in another article: the store resolves it (learned_roles).
+    return Actor(parsed.role_text, kind="role", roles=(parsed.role_text,), country=sense.country)
+
+
+def _names_one_post(sense: RoleSense, role_text: str, determiner: str | None = None) -> bool:
+    """Whether a role names one post whose holder other articles may tell: "the Kremlin
+    spokesman", "the Polish president"; not "a spokesman", "officials", "the Russian aide",
+    nor a phrase that goes on past its role ("Sen. Maria Cantwell of Washington")."""
+    return (
+        sense.country is not None
+        and not sense.plural
+        and not sense.past
+        and not _is_institution(sense)
+        and determiner not in _INDEFINITE
+        and (sense.organisation is not None or sense.head not in _lexicon().anonymous)
+        and _fold_text(role_text).endswith(sense.head)
+    )
 
 
 def _country_body(parsed: _Parsed) -> Actor | None:
@@ -356,8 +375,16 @@ def resolve_speakers(
 
     ``when`` is the publication date, used for roles that change hands ("the US president").
     """
+    return resolve_article(doc, attributions, when)[0]
+
+
+def resolve_article(
+    doc: Document, attributions: list[Attribution], when: date | None = None
+) -> tuple[list[Actor | None], list[RoleSighting]]:
+    """The speakers of ``resolve_speakers`` and the roles the article gives people
+    ("Kremlin spokesman Dmitry Peskov"), which later articles may need (``learned_roles``)."""
     if not attributions:
-        return []
+        return [], []
     last_source = max((a.source.span[1] for a in attributions if a.source), default=0)
     article = _Article(doc, when, last_source)
     speakers: list[Actor | None] = [None] * len(attributions)
@@ -372,7 +399,7 @@ def resolve_speakers(
         speakers[index] = speaker
         if speaker:
             article.record_speaker(speaker, attribution.source.span)
-    return speakers
+    return speakers, list(article.sightings)
 
 
 def _anchor(attribution: Attribution) -> int:
@@ -396,7 +423,7 @@ class _Article:
         self.by_surname: dict[str, list[str]] = {}
         self.suffixed: set[str] = set()  # names ending in Jr., Sr., III
         self.positions: dict[str, list[int]] = {}
-        self.sentence_starts = sorted(start for start, _ in doc.sentences)
+        self.sentence_starts = doc.sentence_starts
         self.mentions: dict[int, list[tuple[int, str]]] = {}
         self.subjects: dict[str, list[int]] = {}  # first mention of a sentence: its subject
         self.speakers: dict[int, list[tuple[int, str]]] = {}
@@ -404,6 +431,7 @@ class _Article:
         self.quote_starts = [start for start, _ in self.quotes]
         self.countries: list[tuple[int, str]] = []
         self.country_starts: list[int] = []
+        self.sightings: dict[RoleSighting, None] = {}  # ordered set
         skipped = sorted(doc.skipped)
         skipped_starts = [start for start, _ in skipped]
         unheard = _union([*self.quotes, *skipped])  # no antecedents in quotes or boilerplate
@@ -441,8 +469,17 @@ class _Article:
 
     def _register_parsed(self, parsed: _Parsed, position: int) -> None:
         actor = self._actor_for_run(parsed, position)
-        if actor:
-            self._add_mention(actor, position, _role_sense(parsed.role_text))
+        if not actor:
+            return
+        sense = _role_sense(parsed.role_text)
+        self._add_mention(actor, position, sense)
+        if (
+            sense
+            and parsed.name
+            and actor.kind == "person"
+            and _names_one_post(sense, parsed.role_text)
+        ):
+            self.sightings[RoleSighting(actor.name, parsed.role_text)] = None
 
     def _plain_name_actor(self, plain: _PlainPiece, position: int) -> Actor | None:
         """Fast path for the commonest runs: one word, or plain name words ("John Smith").
@@ -934,18 +971,20 @@ def _role_before(text: str, position: int, lex: _Lexicon) -> str:
     window = text[max(0, position - _LOOKBACK_CHARS) : position]
     cut = max(window.rfind("\n"), window.rfind(". "), window.rfind("“"), window.rfind('"'))
     window = window[cut + 1 :]
-    words = _WORD.findall(window)
+    words = list(_WORD.finditer(window))
     taken = 0
     while taken < len(words):
-        bare = _bare(words[len(words) - 1 - taken])
+        bare = _bare(words[len(words) - 1 - taken].group())
         if bare.lower() not in lex.role_words and bare not in lex.country_of_cue:
             break
         taken += 1
     if not taken:
         return ""
-    kept = words[len(words) - taken :]
-    before = " ".join(words[: len(words) - taken])
-    cue = lex.cue_at_end.search(before)
+    first_kept = len(words) - taken
+    kept = [word.group() for word in words[first_kept:]]
+    # A country just before the role words belongs to them ("Germany's Chancellor"), one
+    # across punctuation does not ("talks with Iran, President Obama").
+    cue = lex.cue_at_end.search(window, 0, words[first_kept].start() - 1)
     return " ".join([cue.group(), *kept] if cue else kept)
 
 
@@ -955,6 +994,11 @@ def _ends_role(word: str) -> bool:
     lex = _lexicon()
     bare = _bare(word)
     return bare.lower() in lex.role_triggers or bare in lex.country_of_cue
+
+
+def role_sense(role_text: str) -> RoleSense | None:
+    """The role a phrase names, or None: "Kremlin spokesman" -> spokesperson of the Kremlin."""
+    return _role_sense(role_text)
 
 
 @lru_cache(maxsize=8192)
@@ -1123,8 +1167,11 @@ def _looks_like_person(name: str, sense: RoleSense | None, lex: _Lexicon) -> boo
     words = name.split()
     if any(w.lower().strip(".'") in lex.not_names for w in words):
         return False
-    if any(w in lex.country_of_cue for w in words) or "-" in name or _DIGIT.search(name):
+    if any(w in lex.country_of_cue for w in words) or _DIGIT.search(name):
         return False
+    if "-" in name:  # "Jean-Pierre" after a role, not "Russia-Ukraine" or "Kremlin-backed"
+        parts = [part for word in words for part in word.split("-")[1:]]
+        return bool(sense) and all(part[:1].isupper() for part in parts)
     return bool(sense) or len(words) >= 2
 
 

@@ -17,7 +17,7 @@ import typer
 from claimtrack import __version__, cli_actors, cli_articles, cli_claims, cli_exchange
 
 if TYPE_CHECKING:
-    from claimtrack.models import Article, Claim
+    from claimtrack.models import Article, Claim, Extraction
     from claimtrack.sources import Overrides
     from claimtrack.store import Store
 
@@ -165,7 +165,6 @@ def ingest(
     from itertools import chain
 
     from claimtrack import render
-    from claimtrack.date_inference import with_inferred_dates
     from claimtrack.feeds import unstored_feed_articles
     from claimtrack.parallel import default_jobs, extract_stream
     from claimtrack.sources import iter_articles
@@ -178,11 +177,9 @@ def ingest(
     summary: dict = {"added": [], "duplicates": [], "failed": [], "claims": 0}
     with opened(ctx, create=True) as store, _progress() as advance:
         try:
-            items = with_inferred_dates(
-                chain(
-                    iter_articles(inputs, overrides) if inputs else (),
-                    unstored_feed_articles(store, feeds or (), summary["duplicates"]),
-                )
+            items = chain(
+                iter_articles(inputs, overrides) if inputs else (),
+                unstored_feed_articles(store, feeds or (), summary["duplicates"]),
             )
             wanted = partial(_needs_extraction, store, summary)
             for item, outcome in extract_stream(items, wanted, jobs or default_jobs()):
@@ -213,20 +210,21 @@ def _needs_extraction(store: Store, summary: dict, item: object) -> bool:
     return True
 
 
-def _store_extracted(
-    store: Store, item: Article, outcome: list[Claim] | str, summary: dict
-) -> None:
-    """Store an extracted article into the running summary; ``outcome`` is its claims or
-    why extraction failed."""
+def _store_extracted(store: Store, item: Article, outcome: Extraction | str, summary: dict) -> None:
+    """Store an extracted article into the running summary; ``outcome`` is what the
+    extractor found or why extraction failed."""
+    from dataclasses import replace
+
     from claimtrack.date_inference import was_inferred
     from claimtrack.interrupts import interrupts_deferred
 
     if isinstance(outcome, str):
         summary["failed"].append({"origin": item.origin, "reason": outcome})
         return
-    claims = outcome
+    if outcome.published:  # the workers infer missing dates: one less job for the writer
+        item = replace(item, published=outcome.published)
     with interrupts_deferred():  # a committed article is always in the summary
-        result = store.add_article(item, claims)
+        result = store.add_article(item, outcome.claims, outcome.roles)
         if result.status == "duplicate":  # another process stored it meanwhile
             summary["duplicates"].append({"origin": item.origin, "article_id": result.article_id})
             return
@@ -318,26 +316,36 @@ def who_said(
     actor: Annotated[str | None, typer.Option(help="Only this actor's claims.")] = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    limit: Annotated[int, typer.Option(min=1, help="At most this many actors.")] = 20,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            "-n",
+            min=0,
+            help="Show the N newest claims; 0 for all [default: 20 in a table, all with --json].",
+        ),
+    ] = None,
     confirmed: ConfirmedOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """Which actors said something matching QUERY.
 
     QUERY (one or more words, quoted or not) is matched as a phrase (punctuation ignored)
-    against claim content, venue, participants and speaker. Actors come newest claim first,
-    each with their claims.
+    against claim content, venue, participants and speaker. The newest matching claims
+    are grouped by actor, the actor with the newest claim first; the last line says how
+    many match in all.
     """
     from claimtrack import queries, render
 
     _check_topic(topic)
     query = " ".join(words)
+    shown = queries.page_limit(limit, as_json)
     with opened(ctx) as store:
-        groups = queries.who_said(store, query, topic, actor, since, until, limit, confirmed)
+        page = queries.who_said_page(store, query, topic, actor, since, until, shown, confirmed)
     if as_json:
-        render.print_json(groups)
+        render.print_json(page.items)
     else:
-        render.who_said(render.make_console(), groups, query)
+        render.who_said(render.make_console(), page, query)
 
 
 @app.command()
@@ -348,9 +356,19 @@ def timeline(
     since: SinceOption = None,
     until: UntilOption = None,
     confirmed: ConfirmedOption = False,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            "-n",
+            min=0,
+            help="Show the N latest statements; 0 for all "
+            "[default: 20 in a table, all with --json].",
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """An actor's claims in date order.
+    """An actor's claims in date order (the latest ones; --limit 0 for all).
 
     A claim is marked where it changed the actor's position on a topic (the topic's own
     slot: talks status, venue, time, participants; or polarity) from the previous date
@@ -360,9 +378,10 @@ def timeline(
     from claimtrack import queries, render
 
     _check_topic(topic)
+    shown = queries.page_limit(limit, as_json)
     with opened(ctx) as store:
-        result = queries.timeline(store, actor, topic, since, until, confirmed)
-    render.emit(result, as_json, render.timeline)
+        page = queries.timeline_page(store, actor, topic, since, until, confirmed, shown)
+    render.emit_page(page, as_json, render.timeline)
 
 
 @app.command()

@@ -17,12 +17,12 @@ if TYPE_CHECKING:
 
 ACTORS_HELP = """List actors, or fix who is who.
 
-Bare 'claimtrack actors' lists actors: kind, aliases, roles, claim count, first and last
-date. The subcommands record the analyst's decisions, which win over what the extractor
-guesses on every later ingest and reprocess. Known actors (names, spellings, roles) come
-from the bundled data/actors.json; an actors.json in the user data dir ('claimtrack paths')
-extends it, e.g. {"actors": [{"name": "Mike Waltz", "kind": "person", "aliases":
-["Michael Waltz"]}]}.
+Bare 'claimtrack actors' lists the most quoted actors (--limit N, 0 for all): kind,
+aliases, roles, claim count, first and last date. The subcommands record the analyst's
+decisions, which win over what the extractor guesses on every later ingest and reprocess.
+Known actors (names, spellings, roles) come from the bundled data/actors.json; an
+actors.json in the user data dir ('claimtrack paths') extends it, e.g. {"actors":
+[{"name": "Mike Waltz", "kind": "person", "aliases": ["Michael Waltz"]}]}.
 """
 
 actors_app = typer.Typer(help=ACTORS_HELP, rich_markup_mode=None, no_args_is_help=False)
@@ -35,17 +35,28 @@ ActorArgument = Annotated[str, typer.Argument(help="Any unambiguous part of the 
 @actors_app.callback(invoke_without_command=True)
 def actors(
     ctx: typer.Context,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            "-n",
+            min=0,
+            help="Show the N most quoted actors; 0 for all "
+            "[default: 20 in a table, all with --json].",
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
-    """List actors: kind, aliases, roles, claim count, first and last date."""
+    """List actors, most quoted first: kind, aliases, roles, claim count, first and last
+    date."""
     if ctx.invoked_subcommand is not None:
         return
     from claimtrack import queries, render
     from claimtrack.cli import opened
 
     with opened(ctx) as store:
-        rows = queries.actors(store)
-    render.emit(rows, as_json, render.actors)
+        page = queries.actors_page(store, queries.page_limit(limit, as_json))
+    render.emit_page(page, as_json, render.actors)
 
 
 @actors_app.command()

@@ -11,7 +11,8 @@ from typing import Annotated
 import typer
 
 articles_app = typer.Typer(
-    help="List stored articles (id, date and precision, outlet, title, claims), or date one.",
+    help="List the latest articles (id, date and precision, outlet, title, claims; --limit N,"
+    " 0 for all), or date one.",
     rich_markup_mode=None,
     no_args_is_help=False,
 )
@@ -19,16 +20,29 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of 
 
 
 @articles_app.callback(invoke_without_command=True)
-def articles(ctx: typer.Context, as_json: JsonOption = False) -> None:
-    """List stored articles: id, date and precision, outlet, title, claims."""
+def articles(
+    ctx: typer.Context,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            "-n",
+            min=0,
+            help="Show the N latest articles; 0 for all [default: 20 in a table, all with --json].",
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List stored articles, the latest in date order: id, date and precision, outlet,
+    title, claims."""
     if ctx.invoked_subcommand is not None:
         return
     from claimtrack import queries, render
     from claimtrack.cli import opened
 
     with opened(ctx) as store:
-        rows = queries.articles(store)
-    render.emit(rows, as_json, render.articles)
+        page = queries.articles_page(store, queries.page_limit(limit, as_json))
+    render.emit_page(page, as_json, render.articles)
 
 
 @articles_app.command("set-date")

@@ -75,9 +75,7 @@ def review(
         str | None, typer.Option(help="Only claims on a topic: talks, venue, timeline, ...")
     ] = None,
     since: Annotated[str | None, typer.Option(help="Only articles published on/after it.")] = None,
-    until: Annotated[
-        str | None, typer.Option(help="Only articles published on/before it.")
-    ] = None,
+    until: Annotated[str | None, typer.Option(help="Only articles published on/before it.")] = None,
 ) -> None:
     """Walk through claims nobody reviewed yet, oldest first.
 

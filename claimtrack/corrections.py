@@ -214,15 +214,7 @@ def _write(store: Store, claim_id: int, correction: dict, anchor: object) -> Non
         )
     assignments = ", ".join(f"{name} = ?" for name in values)
     sql = f"UPDATE claims SET {assignments} WHERE id = ?"
-    store.conn.execute(sql, (*values.values(), claim_id))
-    venue, speaker = store.conn.execute(
-        "SELECT c.venue, act.name || ' ' || coalesce(c.speaker_text, '') FROM claims c"
-        " JOIN actors act ON act.id = c.actor_id WHERE c.id = ?",
-        (claim_id,),
-    ).fetchone()
-    store.conn.execute(
-        "UPDATE claims_fts SET venue = ?, speaker = ? WHERE rowid = ?", (venue, speaker, claim_id)
-    )
+    store.conn.execute(sql, (*values.values(), claim_id))  # search follows by trigger
 
 
 def unreviewed(
@@ -233,10 +225,7 @@ def unreviewed(
     until: str | None = None,
 ) -> list[int]:
     """Ids of claims nobody confirmed or rejected yet, oldest article first."""
-    sql = (
-        "SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id"
-        " WHERE c.review IS NULL"
-    )
+    sql = "SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.review IS NULL"
     params: list = []
     if actor_id is not None:
         sql += " AND c.actor_id = ?"

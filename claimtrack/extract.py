@@ -6,24 +6,30 @@ be tested alone, mapped over a corpus in parallel, and re-run by ``reprocess``.
 
 from __future__ import annotations
 
-from claimtrack.actors import resolve_speakers
+from claimtrack.actors import resolve_article
 from claimtrack.attribution import find_attributions
 from claimtrack.date_inference import with_inferred_date
 from claimtrack.facets import describe
-from claimtrack.models import Article, Claim
+from claimtrack.models import Article, Claim, Extraction
 from claimtrack.said_at import said_on, said_on_date
 from claimtrack.text import prepare
 
 
 def extract(article: Article) -> list[Claim]:
     """Claims attributed to a resolvable speaker, in text order."""
-    if article.language not in (None, "en"):
-        return []
+    return extract_article(article).claims
+
+
+def extract_article(article: Article) -> Extraction:
+    """The article's claims, and the roles it gives people, which the store keeps so that
+    a role alone ("the White House press secretary") resolves in later articles."""
     published = with_inferred_date(article).published
+    if article.language not in (None, "en"):
+        return Extraction([], published=published)
     doc = prepare(article.text)
     attributions = find_attributions(doc)
     anchor = published.anchor()
-    speakers = resolve_speakers(doc, attributions, when=anchor)
+    speakers, roles = resolve_article(doc, attributions, when=anchor)
     claims = []
     for attribution, speaker in zip(attributions, speakers, strict=True):
         if speaker is None or attribution.source is None:
@@ -49,4 +55,4 @@ def extract(article: Article) -> list[Claim]:
                 confidence=attribution.confidence,
             )
         )
-    return claims
+    return Extraction(claims, roles, published)

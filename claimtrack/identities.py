@@ -115,7 +115,6 @@ def merge(store: Store, keep: dict, fold: dict) -> None:
         _pin(conn, "key", actor_key(alias), keep["id"])
     conn.execute("DELETE FROM aliases WHERE actor_id = ?", (fold["id"],))
     conn.execute("DELETE FROM actors WHERE id = ?", (fold["id"],))
-    _reindex_speakers(conn, keep["id"])
     reapply_all(store)
     _log(conn, "merge", keep=keep["name"], fold=fold["name"])
 
@@ -138,8 +137,6 @@ def split(store: Store, actor: dict, alias: str) -> dict:
             _drop_alias(conn, actor["id"], old)
     pins = Pins(by_spelling={spelling(alias): new_id})
     moved = _refile(conn, pins, "c.actor_id = ?", actor["id"])
-    _reindex_speakers(conn, new_id)
-    _reindex_speakers(conn, actor["id"])
     reapply_all(store)
     _log(conn, "split", actor=actor["name"], alias=alias)
     return {"id": new_id, "name": alias, "claims": len(moved)}
@@ -160,7 +157,6 @@ def add_alias(store: Store, actor: dict, alias: str) -> int:
     _pin(conn, "key", actor_key(alias), actor["id"])
     pins = Pins({spelling(alias): actor["id"]}, {actor_key(alias): actor["id"]})
     moved = _refile(conn, pins, "c.actor_id != ?", actor["id"])
-    _reindex_speakers(conn, actor["id"])
     reapply_all(store)
     _log(conn, "alias", actor=actor["name"], alias=alias)
     return len(moved)
@@ -177,7 +173,6 @@ def rename(store: Store, actor: dict, new_name: str) -> None:
     for name in (actor["name"], new_name):
         _add_alias(conn, actor["id"], name)
         _pin(conn, "key", actor_key(name), actor["id"])
-    _reindex_speakers(conn, actor["id"])
     _log(conn, "rename", actor=actor["name"], name=new_name)
 
 
@@ -225,17 +220,6 @@ def _pin(conn: sqlite3.Connection, scope: str, text: str, actor_id: int) -> None
     conn.execute(
         "INSERT OR REPLACE INTO actor_overrides (scope, spelling, actor_id) VALUES (?, ?, ?)",
         (scope, text, actor_id),
-    )
-
-
-def _reindex_speakers(conn: sqlite3.Connection, actor_id: int) -> None:
-    """Refresh the speaker words full-text search holds for the actor's claims."""
-    name = conn.execute("SELECT name FROM actors WHERE id = ?", (actor_id,)).fetchone()[0]
-    conn.execute(
-        "UPDATE claims_fts SET speaker = ? || ' ' || coalesce("
-        "(SELECT speaker_text FROM claims WHERE claims.id = claims_fts.rowid), '')"
-        " WHERE rowid IN (SELECT id FROM claims WHERE actor_id = ?)",
-        (name, actor_id),
     )
 
 

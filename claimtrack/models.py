@@ -84,10 +84,20 @@ class Actor:
     """A resolved speaker or participant: one canonical name for many spellings."""
 
     name: str
-    kind: str = "person"  # person | institution | country | group | unknown
+    # person | institution | country | group | unknown; "role" for a role whose holder
+    # the article does not name ("the White House press secretary"), see learned_roles.
+    kind: str = "person"
     roles: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     country: str | None = None
+
+
+@dataclass(frozen=True)
+class RoleSighting:
+    """A person introduced with a role in an article: "Kremlin spokesman Dmitry Peskov"."""
+
+    actor: str
+    role: str
 
 
 @dataclass(frozen=True)
@@ -194,3 +204,14 @@ def _said_on_json(said_on: SaidOn | None) -> dict | None:
     data = asdict(said_on)
     data["span"] = list(said_on.span) if said_on.span else None
     return data
+
+
+@dataclass
+class Extraction:
+    """What the extractor finds in one article: its claims, the roles it teaches, and the
+    publication date the claims were resolved against (inferred from the text when the
+    article had none; None: the article's own)."""
+
+    claims: list[Claim]
+    roles: list[RoleSighting] = field(default_factory=list)
+    published: PublishedDate | None = None

@@ -22,7 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from typing import TypeVar
 
-from claimtrack.models import Article, Claim
+from claimtrack.models import Article, Extraction
 
 # Articles read ahead per worker: enough to keep every worker busy while the writer stores
 # one result, few enough that memory stays a few megabytes.
@@ -33,8 +33,8 @@ _PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
 _ORPHAN_CHECK = threading.Event()  # never set: its wait() paces the watchdog
 
 Item = TypeVar("Item")
-# Claims, or the one-line reason an article could not be extracted.
-Outcome = list[Claim] | str
+# What the extractor found, or the one-line reason an article could not be extracted.
+Outcome = Extraction | str
 
 
 def default_jobs() -> int:
@@ -46,11 +46,11 @@ def default_jobs() -> int:
 
 
 def extract_outcome(article: Article) -> Outcome:
-    """The article's claims, or why extraction failed: one bad article must not stop a batch."""
-    from claimtrack.extract import extract
+    """The article's extraction, or why it failed: one bad article must not stop a batch."""
+    from claimtrack.extract import extract_article
 
     try:
-        return extract(article)
+        return extract_article(article)
     except Exception as exc:
         return f"extraction failed: {type(exc).__name__}: {exc}"
 

@@ -1,6 +1,10 @@
 """Query results -> rich tables for people, or JSON for programs.
 
 Output is plain (no colour, no box lines) when stdout is not a terminal or NO_COLOR is set.
+List commands (who-said, timeline, actors, articles) print a page of ``queries.PAGE_SIZE``
+rows in a table unless ``--limit N`` (0: all) says otherwise, and a last line saying how
+many there are in all (when they were counted, see ``queries.Page``); ``--json`` prints
+every row unless ``--limit`` is given.
 
 JSON shapes (``--json``), stable across releases; every object always has all its keys:
 
@@ -41,15 +45,18 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
-from claimtrack.models import CLAIM_JSON_FORMAT, Article, Claim
+from claimtrack.models import CLAIM_JSON_FORMAT
 from claimtrack.positions import NO_TIMEFRAME
+
+if TYPE_CHECKING:  # rich is imported when a table is drawn: --json never pays for it
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from claimtrack.models import Article, Claim
+    from claimtrack.queries import Page
 
 PLAIN_WIDTH = 160
 SLOT_WIDTH = 18
@@ -59,6 +66,7 @@ CHANGES_WIDTH = 32
 # A change between several values shows the first few; a diff side the first few quotes.
 MAX_VALUES = 2
 MAX_QUOTES = 4
+MAX_SIGHTINGS = 10  # ``show``: the first reports of a statement; --json has them all
 
 
 def is_plain(stream: TextIO) -> bool:
@@ -68,6 +76,8 @@ def is_plain(stream: TextIO) -> bool:
 
 def make_console(stderr: bool = False) -> Console:
     """A console that never reads markup: article text is full of [brackets]."""
+    from rich.console import Console
+
     stream = sys.stderr if stderr else sys.stdout
     if is_plain(stream):
         width = int(os.environ.get("COLUMNS", PLAIN_WIDTH))
@@ -94,6 +104,25 @@ def emit(data: object, as_json: bool, table: Callable[[Console, Any], None]) -> 
         table(make_console(), data)
 
 
+def emit_page(page: Page, as_json: bool, table: Callable[[Console, Page], None]) -> None:
+    """Print a list query's page: its items as JSON, or its table and footer."""
+    if as_json:
+        print_json(page.items)
+    else:
+        table(make_console(), page)
+
+
+def _footer(console: Console, shown: int, total: int | None, which: str) -> None:
+    """The last line of a cut list: how many rows were shown of how many (``total`` None:
+    of more, not counted), and how to see more."""
+    if total is None:
+        which = which.replace(" of {total}", "")
+    elif shown >= total:
+        return
+    shown_of = which.format(shown=shown, total=total)
+    console.print(f"showing {shown_of}; --limit N for more, --limit 0 for all")
+
+
 def print_json_line(data: object) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
 
@@ -101,6 +130,9 @@ def print_json_line(data: object) -> None:
 def _table(console: Console, title: str | None = None, expand: bool = False) -> Table:
     """A table; ``expand`` tables give the room left by the other columns to ratio columns
     (the quotes)."""
+    from rich import box
+    from rich.table import Table
+
     plain = console.no_color or not console.is_terminal
     return Table(
         title=title,
@@ -147,30 +179,40 @@ def _claim_cells(claim: dict, quote: Text | str | None = None) -> list[Text | st
     ]
 
 
-def who_said(console: Console, groups: list[dict], query: str) -> None:
-    if not groups:
+def who_said(console: Console, page: Page, query: str) -> None:
+    """A table per actor; an actor cut short by the page says how many claims it has."""
+    if not page.items:
         console.print(f"No claims match '{query}'.")
         return
-    for group in groups:
+    shown = 0
+    for group in page.items:
         count = len(group["claims"])
-        title = f"{group['actor']} ({group['kind']}), {count} claim(s)"
+        shown += count
+        total = page.group_totals.get(group["actor"], count)
+        counted = f"{count} of {total}" if count < total else str(count)
+        title = f"{group['actor']} ({group['kind']}), {counted} claim(s)"
         table = _table(console, title, expand=True)
         _claim_columns(table)
         for claim in group["claims"]:
             table.add_row(*_claim_cells(claim))
         console.print(table)
+    actors = f", by {len(page.group_totals)} actors" if page.group_totals else ""
+    _footer(console, shown, page.total, "the newest {shown} of {total} matching claims" + actors)
 
 
-def timeline(console: Console, result: dict) -> None:
+def timeline(console: Console, page: Page) -> None:
     """One row per statement; its changes of position go under its quote, so the quote
     keeps most of the width."""
-    claims = result["claims"]
-    title = f"Timeline of {result['actor']['name']}: {len(claims)} statement(s)"
+    claims = page.items["claims"]
+    title = f"Timeline of {page.items['actor']['name']}"
+    if page.total is not None:
+        title += f": {page.total} statement(s)"
     table = _table(console, title, expand=True)
     _claim_columns(table)
     for claim in claims:
         table.add_row(*_claim_cells(claim, _quote_with_notes(claim)))
     console.print(table)
+    _footer(console, len(claims), page.total, "the latest {shown} of {total} statements")
 
 
 def _position(claim: dict) -> str:
@@ -187,6 +229,8 @@ def _position(claim: dict) -> str:
 
 def _quote_with_notes(claim: dict) -> Text:
     """The quote, then a line per change of position, or that it was said before."""
+    from rich.text import Text
+
     notes = [f"* {_change_text(change)}" for change in claim["changes"]]
     if claim["repeated"]:
         notes.append("repeated: said on an earlier date")
@@ -263,8 +307,9 @@ def _side_claim(claim: dict) -> str:
     return f"{claim['date'] or '?'} ({'; '.join(values)}):\n{claim['quote']}"
 
 
-def actors(console: Console, rows: list[dict]) -> None:
-    table = _table(console, f"{len(rows)} actor(s)")
+def actors(console: Console, page: Page) -> None:
+    rows = page.items
+    table = _table(console, f"{page.total} actor(s)")
     for name in ("name", "kind", "aliases", "roles", "claims", "first", "last"):
         table.add_column(name)
     for row in rows:
@@ -278,10 +323,12 @@ def actors(console: Console, rows: list[dict]) -> None:
             row["last"] or "",
         )
     console.print(table)
+    _footer(console, len(rows), page.total, "the {shown} most quoted of {total} actors")
 
 
-def articles(console: Console, rows: list[dict]) -> None:
-    table = _table(console, f"{len(rows)} article(s)")
+def articles(console: Console, page: Page) -> None:
+    rows = page.items
+    table = _table(console, f"{page.total} article(s)")
     for name in ("id", "date", "precision", "outlet", "title", "claims"):
         table.add_column(name)
     for row in rows:
@@ -294,10 +341,13 @@ def articles(console: Console, rows: list[dict]) -> None:
             str(row["claims"]),
         )
     console.print(table)
+    _footer(console, len(rows), page.total, "the latest {shown} of {total} articles")
 
 
 def claim(console: Console, detail: dict) -> None:
     """The claim's paragraph with speaker, cue and content marked, then its facts."""
+    from rich.text import Text
+
     paragraph = detail["paragraph"]
     text = Text(paragraph["text"])
     styles = {"speaker": "bold cyan", "cue": "bold magenta", "content": "underline yellow"}
@@ -323,11 +373,12 @@ def claim(console: Console, detail: dict) -> None:
 
 
 def _sightings(console: Console, rows: list[dict]) -> None:
+    """The first reports of the claim's statement."""
     table = _table(console, f"Statement seen {len(rows)} times", expand=True)
     for column in ("date", "outlet", "article", "claim"):
         table.add_column(column, no_wrap=True)
     table.add_column("wording", ratio=1)
-    for row in rows:
+    for row in rows[:MAX_SIGHTINGS]:
         table.add_row(
             row["published"] or "?",
             row["outlet"] or "",
@@ -336,6 +387,8 @@ def _sightings(console: Console, rows: list[dict]) -> None:
             row["content"],
         )
     console.print(table)
+    if len(rows) > MAX_SIGHTINGS:
+        console.print(f"... {len(rows) - MAX_SIGHTINGS} more report(s) (see --json)")
 
 
 def _claim_facts(detail: dict) -> list[tuple[str, str]]:

@@ -2,7 +2,9 @@
 
 Works from the stored text and metadata only (never the network). Each article's claims
 are replaced in one transaction; the user's actor decisions apply as the new claims are
-filed (the store's pins) and their corrections are re-applied, so both survive.
+filed (the store's pins) and their corrections are re-applied, so both survive. The
+roles each article teaches are re-learned with it, and role-only speakers are filled from
+what all stored articles teach (``claimtrack.learned_roles``).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass, field
 
 from claimtrack import EXTRACTOR_VERSION
 from claimtrack.corrections import MIN_OVERLAP, apply, overlap
-from claimtrack.models import Article, Claim, PublishedDate
+from claimtrack.models import Article, Extraction, PublishedDate
 from claimtrack.store import Store, write_transaction
 
 # What makes two versions of one claim differ.
@@ -23,7 +25,7 @@ COMPARED_FIELDS = (
     "said_on", "parties", "agent", "review",
 )  # fmt: skip
 
-Extractor = Callable[[Article], list[Claim]]
+Extractor = Callable[[Article], Extraction]
 
 
 @dataclass
@@ -61,30 +63,34 @@ def stale_articles(store: Store, everything: bool = False) -> list[int]:
     return [row["id"] for row in rows]
 
 
-def reprocess(
-    store: Store, article_ids: list[int], extractor: Extractor | None = None
-) -> Summary:
+def reprocess(store: Store, article_ids: list[int], extractor: Extractor | None = None) -> Summary:
     """Re-extract the articles, replace their claims, and count what changed."""
     if extractor is None:
-        from claimtrack.extract import extract as extractor
+        from claimtrack.extract import extract_article as extractor
     summary = Summary()
     for article_id in article_ids:
         article = stored_article(store, article_id)
         try:
-            claims = extractor(article)
+            extraction = extractor(article)
         except Exception as exc:  # one bad article must not stop the run
             reason = f"extraction failed: {type(exc).__name__}: {exc}"
             summary.failed.append({"article_id": article_id, "reason": reason})
             continue
-        _replace(store, article_id, claims, summary)
+        _replace(store, article_id, extraction, article.published, summary)
     return summary
 
 
-def _replace(store: Store, article_id: int, claims: list[Claim], summary: Summary) -> None:
+def _replace(
+    store: Store,
+    article_id: int,
+    extraction: Extraction,
+    published: PublishedDate,
+    summary: Summary,
+) -> None:
     try:
         with write_transaction(store.conn):
             before = _claim_rows(store, article_id)
-            store.replace_claims(article_id, claims)
+            store.replace_claims(article_id, extraction.claims, extraction.roles, published)
             apply(store, article_id)
             after = _claim_rows(store, article_id)
     except BaseException:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from claimtrack.lexicon import word_list
 
@@ -62,19 +62,28 @@ def stem(word: str) -> str:
 
 def wording(content: str) -> Wording:
     """The terms a claim's content is compared by."""
-    skip = _function_words()
     text = _NEGATED.sub(" not", _EDITORIAL.sub(" ", content))
     terms: set[str] = set()
     names: set[str] = set()
     for match in _WORD.finditer(text):
-        word = match.group().casefold()
-        if len(word) < 2 or word in skip:
+        word = match.group()
+        term = _term(word)
+        if term is None:
             continue
-        term = stem(word)
         terms.add(term)
-        if match.group()[0].isupper() and not _opens_sentence(text, match.start()):
+        if word[0].isupper() and not _opens_sentence(text, match.start()):
             names.add(term)
     return Wording(frozenset(terms), frozenset(names))
+
+
+@lru_cache(maxsize=65536)
+def _term(word: str) -> str | None:
+    """The term of a word as written, or None for a function word or a single letter
+    (cached: a store links every claim it files, and most words recur)."""
+    folded = word.casefold()
+    if len(folded) < 2 or folded in _function_words():
+        return None
+    return stem(folded)
 
 
 def _opens_sentence(text: str, start: int) -> bool:

@@ -11,7 +11,7 @@ import gzip
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -19,15 +19,16 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from claimtrack import EXTRACTOR_VERSION
+from claimtrack import EXTRACTOR_VERSION, statements
 from claimtrack.actor_stats import add_actor_stats
-from claimtrack.models import Actor, Article, Claim, SaidOn
-from claimtrack.sightings import add_statements, link_statement
+from claimtrack.models import Actor, Article, Claim, PublishedDate, RoleSighting, SaidOn
+from claimtrack.sightings import StatementLinker, add_statements, compact_statements
 
 if TYPE_CHECKING:
     import sqlite_utils
 
     from claimtrack.identities import Pins
+    from claimtrack.learned_roles import LearnedRole
 
 APPLICATION_ID = 0x436C6D54  # "ClmT": tells our databases apart from other SQLite files
 BUSY_TIMEOUT_MS = 5000
@@ -166,6 +167,58 @@ def _add_claim_clocks(db: sqlite_utils.Database) -> None:
             db["claims"].add_column(name, kind)
 
 
+def _add_role_sightings(db: sqlite_utils.Database) -> None:
+    """The roles articles give people, for role-only speakers (``claimtrack.learned_roles``);
+    articles stored before this version taught none until ``reprocess --all``."""
+    from claimtrack.learned_roles import CREATE_TABLE
+
+    db.execute(CREATE_TABLE)
+
+
+# Full-text search over claims reads their words from ``claims_search`` instead of holding a
+# copy of them (FTS5 external content); triggers on ``claims`` and ``actors`` keep the index
+# in step with every write, whoever makes it. FTS5 must be given exactly the values it
+# indexed to remove them, so BEFORE triggers remove a row's words while they are unchanged.
+_SEARCH_FIELDS = "content, venue, participants, speaker"
+_SEARCH_ADD = (
+    f"INSERT INTO claims_fts (rowid, {_SEARCH_FIELDS})"
+    f" SELECT id, {_SEARCH_FIELDS} FROM claims_search WHERE"
+)
+_SEARCH_DROP = (
+    f"INSERT INTO claims_fts (claims_fts, rowid, {_SEARCH_FIELDS})"
+    f" SELECT 'delete', id, {_SEARCH_FIELDS} FROM claims_search WHERE"
+)
+_SEARCHED_COLUMNS = "content, venue, participants, speaker_text, actor_id"
+_SEARCH_WITHOUT_COPY = (
+    "DROP TABLE claims_fts",
+    "CREATE VIEW claims_search AS SELECT c.id, c.actor_id, c.content, c.venue, c.participants,"
+    " act.name || ' ' || coalesce(c.speaker_text, '') AS speaker"
+    " FROM claims c JOIN actors act ON act.id = c.actor_id",
+    f"CREATE VIRTUAL TABLE claims_fts USING fts5({_SEARCH_FIELDS}, content = 'claims_search',"
+    " content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2')",
+    "INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')",
+    "CREATE TRIGGER claims_search_added AFTER INSERT ON claims"
+    f" BEGIN {_SEARCH_ADD} id = new.id; END",
+    "CREATE TRIGGER claims_search_deleted BEFORE DELETE ON claims"
+    f" BEGIN {_SEARCH_DROP} id = old.id; END",
+    f"CREATE TRIGGER claims_search_changing BEFORE UPDATE OF {_SEARCHED_COLUMNS} ON claims"
+    f" BEGIN {_SEARCH_DROP} id = old.id; END",
+    f"CREATE TRIGGER claims_search_changed AFTER UPDATE OF {_SEARCHED_COLUMNS} ON claims"
+    f" BEGIN {_SEARCH_ADD} id = new.id; END",
+    "CREATE TRIGGER actors_search_renaming BEFORE UPDATE OF name ON actors"
+    f" BEGIN {_SEARCH_DROP} actor_id = old.id; END",
+    "CREATE TRIGGER actors_search_renamed AFTER UPDATE OF name ON actors"
+    f" BEGIN {_SEARCH_ADD} actor_id = new.id; END",
+)
+
+
+def _search_without_copy(db: sqlite_utils.Database) -> None:
+    """Migration to version 9: ``claims_fts`` indexes ``claims_search`` (a view over claims
+    and actors) in place of a copy of the claims' words; the index is rebuilt from it."""
+    for sql in _SEARCH_WITHOUT_COPY:
+        db.execute(sql)
+
+
 # Index i brings a database from version i to version i + 1. Never edit a released step:
 # append a new one.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
@@ -175,6 +228,9 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     add_statements,
     add_actor_stats,
     _add_claim_clocks,
+    _add_role_sightings,
+    compact_statements,
+    _search_without_copy,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -211,6 +267,8 @@ class Store:
         self._actor_ids: dict[str, int] = {}
         self._mentions_seen: set[tuple[int, str]] = set()
         self._pins: Pins | None = None  # the user's actor decisions, loaded on first use
+        self._linker = StatementLinker(conn)
+        self._learned: list[LearnedRole] | None = None  # role_sightings, loaded on first use
 
     def close(self) -> None:
         self.conn.close()
@@ -240,8 +298,12 @@ class Store:
         ).fetchone()
         return row[0] if row else None
 
-    def add_article(self, article: Article, claims: list[Claim]) -> AddResult:
-        """Store an article and its claims in one transaction, unless it is already stored.
+    def add_article(
+        self, article: Article, claims: list[Claim], roles: Iterable[RoleSighting] = ()
+    ) -> AddResult:
+        """Store an article, its claims and the roles it gives people in one transaction,
+        unless it is already stored. Role-only speakers are filled from the roles learned
+        so far (``claimtrack.learned_roles``).
 
         The duplicate check runs inside the write transaction, so two processes ingesting
         the same article at once store it once.
@@ -252,13 +314,33 @@ class Store:
                 if duplicate is not None:
                     return AddResult("duplicate", duplicate, 0)
                 article_id = self._insert_article(article)
-                for claim in claims:
+                self._learn_roles(article_id, roles)
+                for claim in self._filled(claims, article.published):
                     self._insert_claim(article_id, claim)
         except BaseException:
             self._actor_ids.clear()
             self._mentions_seen.clear()
+            self._linker.forget()
             raise
         return AddResult("added", article_id, len(claims))
+
+    def _learn_roles(self, article_id: int, roles: Iterable[RoleSighting]) -> None:
+        from claimtrack.learned_roles import record_sightings
+
+        roles = list(roles)
+        if roles:
+            record_sightings(self.conn, article_id, roles)
+            self._learned = None
+
+    def _filled(self, claims: list[Claim], published: PublishedDate) -> list[Claim]:
+        """The claims with role-only speakers filled from the roles learned so far."""
+        from claimtrack.learned_roles import ROLE_SPEAKER, fill_role_speakers, load_learned
+
+        if not any(claim.speaker_kind == ROLE_SPEAKER for claim in claims):
+            return claims
+        if self._learned is None:
+            self._learned = load_learned(self.conn)
+        return fill_role_speakers(claims, self._learned, published.anchor())
 
     def _insert_article(self, article: Article) -> int:
         published = article.published
@@ -285,6 +367,7 @@ class Store:
         facets = claim.facets
         time = facets.time
         actor_id = self._actor_id(claim)
+        wording = statements.wording(claim.content)
         row = {
             "article_id": article_id,
             "actor_id": actor_id,
@@ -314,20 +397,10 @@ class Store:
             "agent": facets.agent,
             "confidence": claim.confidence,
             "extractor_version": EXTRACTOR_VERSION,
+            "statement_id": self._linker.statement_for(actor_id, wording),
         }
         claim_id = self._insert("claims", row)
-        self.conn.execute(
-            "INSERT INTO claims_fts (rowid, content, venue, participants, speaker)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (
-                claim_id,
-                claim.content,
-                facets.venue,
-                " ".join(facets.participants),
-                f"{claim.speaker} {claim.speaker_text}",
-            ),
-        )
-        link_statement(self.conn, claim_id, actor_id, claim.content)
+        self._linker.index(claim_id, actor_id, wording)
         return claim_id
 
     def _actor_id(self, claim: Claim) -> int:
@@ -365,16 +438,24 @@ class Store:
         self._actor_ids.clear()
         self._mentions_seen.clear()
         self._pins = None
+        self._linker.forget()
 
-    def replace_claims(self, article_id: int, claims: list[Claim]) -> None:
-        """Swap an article's claims for freshly extracted ones and stamp the extractor
-        version; the caller holds the transaction."""
-        self.conn.execute(
-            "DELETE FROM claims_fts WHERE rowid IN (SELECT id FROM claims WHERE article_id = ?)",
-            (article_id,),
-        )
+    def replace_claims(
+        self,
+        article_id: int,
+        claims: list[Claim],
+        roles: Iterable[RoleSighting] = (),
+        published: PublishedDate | None = None,
+    ) -> None:
+        """Swap an article's claims and roles for freshly extracted ones and stamp the
+        extractor version; role-only speakers are filled as of ``published``. The caller
+        holds the transaction."""
+        from claimtrack.learned_roles import record_sightings
+
         self.conn.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
-        for claim in claims:
+        record_sightings(self.conn, article_id, roles)
+        self._learned = None
+        for claim in self._filled(claims, published or PublishedDate()):
             self._insert_claim(article_id, claim)
         self.conn.execute(
             "UPDATE articles SET extractor_version = ? WHERE id = ?",

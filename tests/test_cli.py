@@ -405,14 +405,16 @@ class Terminal(io.StringIO):
 
 def test_boxes_on_a_terminal_but_not_with_no_color(seeded: Invoke, monkeypatch):
     from claimtrack import render
+    from claimtrack.queries import Page
 
     groups = as_json(seeded("who-said", "Saudi Arabia", "--json"))
+    page = Page(groups, sum(len(group["claims"]) for group in groups))
     for no_color, boxed in ((None, True), ("1", False)):
         if no_color:
             monkeypatch.setenv("NO_COLOR", no_color)
         terminal = Terminal()
         monkeypatch.setattr(sys, "stdout", terminal)
-        render.who_said(render.make_console(), groups, "Saudi Arabia")
+        render.who_said(render.make_console(), page, "Saudi Arabia")
         output = terminal.getvalue()
         assert ("━" in output) is boxed
         assert ("\x1b[" in output) is boxed

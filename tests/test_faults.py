@@ -102,9 +102,8 @@ def assert_consistent(db: Path) -> dict[str, int]:
         orphans = conn.execute(
             "SELECT count(*) FROM claims WHERE article_id NOT IN (SELECT id FROM articles)"
         ).fetchone()[0]
-        claims, indexed = conn.execute(
-            "SELECT (SELECT count(*) FROM claims), (SELECT count(*) FROM claims_fts)"
-        ).fetchone()
+        # Raises if the search index disagrees with the claims it indexes.
+        conn.execute("INSERT INTO claims_fts (claims_fts, rank) VALUES ('integrity-check', 1)")
         spans = conn.execute(
             "SELECT a.text, c.content, c.content_start, c.content_end"
             " FROM claims c JOIN articles a ON a.id = c.article_id"
@@ -112,7 +111,7 @@ def assert_consistent(db: Path) -> dict[str, int]:
         hashes = conn.execute(
             "SELECT count(*), count(DISTINCT content_hash) FROM articles"
         ).fetchone()
-    assert orphans == 0 and claims == indexed
+    assert orphans == 0
     assert all(text[start:end] == content for text, content, start, end in spans)
     assert hashes[0] == hashes[1]
     for seed in SEED_TEXTS:

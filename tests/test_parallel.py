@@ -52,12 +52,12 @@ def _breaks_on_poison(article: Article):
     return real_extract(article)
 
 
-real_extract = extract_module.extract
+real_extract = extract_module.extract_article
 
 
 def test_an_extraction_error_with_two_jobs_fails_one_article_only(tmp_path: Path, monkeypatch):
     # Workers are forked from this process, so they inherit the patched extractor.
-    monkeypatch.setattr(extract_module, "extract", _breaks_on_poison)
+    monkeypatch.setattr(extract_module, "extract_article", _breaks_on_poison)
     poisoned = [p for p in sorted(SEEDS.glob("*.txt")) if POISON in p.read_text("utf-8")]
     assert len(poisoned) == 1
     result = invoker(tmp_path / "claims.db")("ingest", str(SEEDS), "--jobs", "2", "--json")
@@ -92,7 +92,7 @@ def test_the_stream_reads_ahead_a_bounded_number_of_articles():
 
     stream = extract_stream(articles(), lambda a: a.origin != "1", 2, extract_outcome)
     first, outcome = next(stream)
-    assert first.origin == "0" and outcome == []
+    assert first.origin == "0" and outcome.claims == []
     assert len(read) <= 2 * IN_FLIGHT_PER_JOB + 1
     second, skipped = next(stream)
     assert second.origin == "1" and skipped is None
@@ -106,6 +106,6 @@ def test_ctrl_c_while_reading_stores_the_articles_in_flight():
 
     done = []
     with pytest.raises(KeyboardInterrupt):
-        for article, claims in extract_stream(interrupted(), lambda a: True, 2):
-            done.append((article.origin, len(claims)))
+        for article, extraction in extract_stream(interrupted(), lambda a: True, 2):
+            done.append((article.origin, len(extraction.claims)))
     assert len(done) == 5 and all(count > 0 for _, count in done)

@@ -175,7 +175,7 @@ def test_plain_timeline_keeps_quotes_readable_at_120_columns(
 ):
     monkeypatch.setenv("COLUMNS", "120")
     claims = as_json(seeded("timeline", "Peskov", "--json"))["claims"]
-    result = seeded("timeline", "Peskov")
+    result = seeded("timeline", "Peskov", "--limit", "0")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert max(len(line) for line in lines) <= 120

@@ -12,8 +12,8 @@ from conftest import invoker
 
 import claimtrack.extract
 from claimtrack import EXTRACTOR_VERSION
-from claimtrack.extract import extract
-from claimtrack.models import Article, Claim
+from claimtrack.extract import extract, extract_article
+from claimtrack.models import Article, Extraction
 from claimtrack.reprocess import reprocess, stale_articles
 from claimtrack.store import open_store
 
@@ -45,7 +45,7 @@ def test_only_stale_articles_are_reprocessed(seeds_db: Path):
 
 
 def test_added_removed_and_changed_claims_are_counted(seeds_db: Path):
-    def revised(article: Article) -> list[Claim]:
+    def revised(article: Article) -> Extraction:
         claims = extract(article)
         first = claims[0]
         first.facets = dataclasses.replace(first.facets, polarity="deny")
@@ -53,7 +53,7 @@ def test_added_removed_and_changed_claims_are_counted(seeds_db: Path):
         extra = dataclasses.replace(
             claims[1], content_span=(start, start + 13), content=article.text[start : start + 13]
         )
-        return [*claims[:-1], extra]
+        return Extraction([*claims[:-1], extra])
 
     with open_store(seeds_db) as store:
         article_id = store.query("SELECT id FROM articles WHERE text LIKE '%Peskow stated%'")[0]
@@ -66,12 +66,12 @@ def test_added_removed_and_changed_claims_are_counted(seeds_db: Path):
 def test_failed_extraction_keeps_the_old_claims_and_exits_1(seeds_db: Path, monkeypatch):
     target = claim_rows(seeds_db, 3)
 
-    def failing_on_article_3(article: Article) -> list[Claim]:
+    def failing_on_article_3(article: Article) -> Extraction:
         if "Kremlin said Thursday" in article.text:
             raise ValueError("broken rule")
-        return extract(article)
+        return extract_article(article)
 
-    monkeypatch.setattr(claimtrack.extract, "extract", failing_on_article_3)
+    monkeypatch.setattr(claimtrack.extract, "extract_article", failing_on_article_3)
     result = invoker(seeds_db)("reprocess", "--all")
     assert result.exit_code == 1
     assert "reprocessed 4 article(s)" in result.stdout
@@ -82,9 +82,9 @@ def test_failed_extraction_keeps_the_old_claims_and_exits_1(seeds_db: Path, monk
 def test_a_storage_failure_rolls_the_article_back(seeds_db: Path):
     before = claim_rows(seeds_db, 1)
 
-    def unstorable(article: Article) -> list[Claim]:
+    def unstorable(article: Article) -> Extraction:
         claims = extract(article)
-        return [*claims, dataclasses.replace(claims[0], content_span=None)]
+        return Extraction([*claims, dataclasses.replace(claims[0], content_span=None)])
 
     with open_store(seeds_db) as store, pytest.raises(TypeError):
         reprocess(store, [1], unstorable)
@@ -94,9 +94,9 @@ def test_a_storage_failure_rolls_the_article_back(seeds_db: Path):
 def test_reprocess_reads_the_stored_text_and_metadata(seeds_db: Path):
     seen: list[Article] = []
 
-    def recording(article: Article) -> list[Claim]:
+    def recording(article: Article) -> Extraction:
         seen.append(article)
-        return extract(article)
+        return extract_article(article)
 
     with sqlite3.connect(seeds_db) as conn:
         conn.execute("UPDATE articles SET url = 'http://127.0.0.1:9/gone' WHERE id = 1")

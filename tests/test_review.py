@@ -9,7 +9,7 @@ from pathlib import Path
 from conftest import Invoke, invoker
 
 from claimtrack.corrections import content_key
-from claimtrack.models import Claim
+from claimtrack.models import Extraction
 from claimtrack.reprocess import reprocess, stale_articles, stored_article
 from claimtrack.store import open_store
 
@@ -123,15 +123,15 @@ def test_corrections_follow_a_claim_whose_bounds_moved(seeds_db: Path):
     claim = claim_with(invoke, "we expect that the talks will continue")
     assert invoke("claims", "set", str(claim["id"]), "--polarity", "deny").exit_code == 0
 
-    def trimming(article) -> list[Claim]:
-        from claimtrack.extract import extract
+    def trimming(article) -> Extraction:
+        from claimtrack.extract import extract_article
 
-        claims = extract(article)
-        for made in claims:
+        extraction = extract_article(article)
+        for made in extraction.claims:
             start, end = made.content_span
             made.content_span = (start + 1, end)
             made.content = article.text[start + 1 : end]
-        return claims
+        return extraction
 
     with open_store(seeds_db) as store:
         article_id = claim["article_id"]

@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from collections import Counter
 from pathlib import Path
 
+import sqlite_utils
 from conftest import SEEDS, Invoke, invoker, make_claim
 
-from claimtrack import statements
+from claimtrack import queries, statements
 from claimtrack.models import Article, Claim, PublishedDate
-from claimtrack.sightings import add_statements
-from claimtrack.store import open_store, write_transaction
+from claimtrack.sightings import StatementLinker, add_statements, compact_statements
+from claimtrack.store import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    actor_key,
+    content_hash,
+    migrate,
+    open_store,
+    write_transaction,
+)
 
 SEED_002 = (SEEDS / "002_435e0aa90e868962.txt").read_text(encoding="utf-8")
 SEED_004 = (SEEDS / "004_ebd96396f1565e17.txt").read_text(encoding="utf-8")
@@ -139,6 +150,35 @@ def test_timeline_shows_a_statement_once_a_day_and_marks_it_repeated(tmp_path: P
     assert "repeated" in invoke("timeline", "Peskov").output
 
 
+def assert_indexes_in_step(conn: sqlite3.Connection) -> None:
+    """Full-text search holds exactly the claims' words, and the term index exactly each
+    indexed claim's terms keyed by its current actor."""
+    conn.execute("INSERT INTO claims_fts (claims_fts, rank) VALUES ('integrity-check', 1)")
+    conn.execute("INSERT INTO claim_terms_index (claim_terms_index) VALUES ('integrity-check')")
+    expected: Counter[str] = Counter()
+    for actor_id, terms in conn.execute(
+        "SELECT c.actor_id, t.terms FROM claim_terms t JOIN claims c ON c.id = t.claim_id"
+    ):
+        expected.update(f"{actor_id}_{term}" for term in terms.split())
+    conn.execute("CREATE VIRTUAL TABLE temp.postings USING fts5vocab(main, claim_terms_index, row)")
+    indexed = dict(conn.execute("SELECT term, doc FROM temp.postings WHERE doc > 0"))
+    conn.execute("DROP TABLE temp.postings")
+    conn.commit()  # the checks are INSERTs: end the transaction they opened
+    assert indexed == dict(expected)
+
+
+def term_postings(store, actor_id: int, content: str) -> set[int]:
+    """Claims the term index finds under the actor for any of the content's terms."""
+    found: set[int] = set()
+    for term in statements.wording(content).terms:
+        rows = store.conn.execute(
+            "SELECT rowid FROM claim_terms_index WHERE claim_terms_index MATCH ?",
+            (f'"{actor_id}_{term}"',),
+        )
+        found.update(row[0] for row in rows)
+    return found
+
+
 def test_reprocessed_claims_are_linked_afresh(tmp_path: Path):
     restated(tmp_path / "r.db")
     with open_store(tmp_path / "r.db") as store:
@@ -147,31 +187,133 @@ def test_reprocessed_claims_are_linked_afresh(tmp_path: Path):
         rows = store.query("SELECT id, article_id, statement_id FROM claims ORDER BY id")
         assert len({row["statement_id"] for row in rows}) == 1
         stale = store.query(
-            "SELECT count(*) AS n FROM statement_terms"
-            " WHERE claim_id NOT IN (SELECT id FROM claims)"
+            "SELECT count(*) AS n FROM claim_terms WHERE claim_id NOT IN (SELECT id FROM claims)"
         )
         assert stale[0]["n"] == 0
-
-
-def test_migration_links_claims_stored_before_statements(tmp_path: Path):
-    restated(tmp_path / "r.db")
-    with open_store(tmp_path / "r.db") as store:
-        with write_transaction(store.conn):
-            store.conn.execute("UPDATE claims SET statement_id = NULL")
-            store.conn.execute("DELETE FROM statement_terms")
-            add_statements(store.db)
-        linked = store.query("SELECT DISTINCT statement_id FROM claims")
-        assert len(linked) == 1 and linked[0]["statement_id"] is not None
+        assert_indexes_in_step(store.conn)
 
 
 def test_claims_moved_to_another_actor_take_their_terms_along(tmp_path: Path):
     restated(tmp_path / "r.db")
     with open_store(tmp_path / "r.db") as store:
+        [(peskov, moved_claim)] = store.conn.execute(
+            "SELECT actor_id, id FROM claims WHERE article_id = 1"
+        ).fetchall()
         with write_transaction(store.conn):
             other = store.conn.execute("INSERT INTO actors (name) VALUES ('Kremlin')").lastrowid
             store.conn.execute("UPDATE claims SET actor_id = ? WHERE article_id = 1", (other,))
-        moved = store.query(
-            "SELECT DISTINCT t.actor_id FROM statement_terms t JOIN claims c"
-            " ON c.id = t.claim_id WHERE c.article_id = 1"
+        assert term_postings(store, other, PROMPTLY_002) == {moved_claim}
+        assert moved_claim not in term_postings(store, peskov, PROMPTLY_002)
+        assert_indexes_in_step(store.conn)
+
+
+def test_indexes_follow_actor_decisions_corrections_and_reprocess(seeds_db: Path):
+    invoke = invoker(seeds_db)
+    for args in (
+        ("actors", "rename", "Peskov", "Dmitry S. Peskov"),
+        ("actors", "merge", "Dmitry S. Peskov", "Kremlin"),
+        ("actors", "split", "Dmitry S. Peskov", "Dmitri Peskow"),
+        ("actors", "alias", "add", "Vladimir Putin", "the Kremlin"),
+        ("claims", "set", "7", "--venue", "Riyadh", "--speaker", "Donald Trump"),
+        ("reprocess", "--all"),
+    ):
+        result = invoke(*args)
+        assert result.exit_code == 0, result.output
+    found = json.loads(invoke("who-said", "Dmitry S. Peskov", "--json").output)
+    assert [group["actor"] for group in found] == ["Dmitry S. Peskov"]
+    with sqlite3.connect(seeds_db) as conn:
+        assert_indexes_in_step(conn)
+    conn.close()
+
+
+def old_store(path: Path, version: int) -> sqlite3.Connection:
+    """A database at schema ``version`` holding Peskov's two wordings of one remark, stored
+    by hand the way that version's claimtrack stored them (search rows included)."""
+    conn = sqlite3.connect(path)
+    migrate(sqlite_utils.Database(conn), 0, version)
+    conn.execute("INSERT INTO actors (id, name, kind) VALUES (1, 'Dmitry Peskov', 'person')")
+    conn.execute(
+        "INSERT INTO aliases (actor_id, alias, key) VALUES (1, 'Dmitry Peskov', ?)",
+        (actor_key("Dmitry Peskov"),),
+    )
+    for article_id, (text, content) in enumerate(
+        [(SEED_002, PROMPTLY_002), (SEED_004, PROMPTLY_004)], start=1
+    ):
+        conn.execute(
+            "INSERT INTO articles (id, text, content_hash, published) VALUES (?, ?, ?, ?)",
+            (article_id, text, content_hash(text), f"2025-02-1{article_id}"),
         )
-        assert [row["actor_id"] for row in moved] == [other]
+        start = text.index(content)
+        claim_id = conn.execute(
+            "INSERT INTO claims (article_id, actor_id, speaker_text, content, content_start,"
+            " content_end) VALUES (?, 1, 'Peskov', ?, ?, ?)",
+            (article_id, content, start, start + len(content)),
+        ).lastrowid
+        conn.execute(
+            "INSERT INTO claims_fts (rowid, content, speaker) VALUES (?, ?, 'Dmitry Peskov')",
+            (claim_id, content),
+        )
+    conn.commit()
+    return conn
+
+
+def test_claims_stored_before_statements_are_linked_on_upgrade(tmp_path: Path):
+    old_store(tmp_path / "v3.db", MIGRATIONS.index(add_statements)).close()
+    with open_store(tmp_path / "v3.db") as store:
+        linked = store.query("SELECT DISTINCT statement_id FROM claims")
+        assert len(linked) == 1 and linked[0]["statement_id"] is not None
+        assert_indexes_in_step(store.conn)
+
+
+def test_statements_and_search_survive_the_compact_index_upgrade(tmp_path: Path):
+    conn = old_store(tmp_path / "v7.db", MIGRATIONS.index(compact_statements))
+    statement_id = conn.execute("INSERT INTO statements (wording) VALUES ('x')").lastrowid + 7
+    conn.execute("UPDATE statements SET id = ?", (statement_id,))
+    for claim_id, content in conn.execute("SELECT id, content FROM claims").fetchall():
+        words = statements.wording(content)
+        conn.execute("UPDATE claims SET statement_id = ? WHERE id = ?", (statement_id, claim_id))
+        conn.executemany(
+            "INSERT INTO statement_terms (claim_id, actor_id, term, name) VALUES (?, 1, ?, ?)",
+            [(claim_id, term, term in words.names) for term in words.terms],
+        )
+    conn.commit()
+    conn.close()
+
+    with open_store(tmp_path / "v7.db") as store:
+        assert store.query("PRAGMA user_version")[0]["user_version"] == SCHEMA_VERSION
+        assert_indexes_in_step(store.conn)
+        later = f"{SEED_004}\n\nOn 14 March: {PROMPTLY_004}"
+        published = PublishedDate("2025-03-14", "day")
+        store.add_article(
+            Article(text=later, origin="later", published=published),
+            [claim(later, PROMPTLY_004, polarity="uncertain")],
+        )
+        rows = store.query("SELECT statement_id FROM claims")
+        assert [row["statement_id"] for row in rows] == [statement_id] * 3
+        [group] = queries.who_said(store, "heads of state")
+        assert group["actor"] == "Dmitry Peskov" and len(group["claims"]) == 3
+
+
+def test_large_actors_are_matched_through_the_index(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(StatementLinker, "CACHED_ACTOR_CLAIMS", -1)
+    restated(tmp_path / "r.db")
+    with open_store(tmp_path / "r.db") as store:
+        linked = store.query("SELECT DISTINCT statement_id FROM claims")
+    assert len(linked) == 1
+
+
+def test_a_writer_sees_statements_another_writer_stored_meanwhile(tmp_path: Path):
+    other_remark = "Russia and the United States could hold talks in the coming days"
+    db = tmp_path / "shared.db"
+
+    def article(text: str, content: str, day: str) -> tuple[Article, list[Claim]]:
+        published = PublishedDate(day, "day")
+        return Article(text=text, origin=day, published=published), [claim(text, content)]
+
+    with open_store(db, create=True) as first, open_store(db) as second:
+        text = f"Peskov said: {other_remark}."
+        first.add_article(*article(text, other_remark, "2025-02-12"))  # Peskov's postings
+        second.add_article(*article(SEED_002, PROMPTLY_002, "2025-02-13"))
+        first.add_article(*article(SEED_004, PROMPTLY_004, "2025-02-13"))
+        rows = first.query("SELECT statement_id FROM claims ORDER BY id")
+    assert rows[1] == rows[2] != rows[0]
