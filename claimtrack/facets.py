@@ -184,7 +184,10 @@ class CueIndex:
         """The phrases a word with this key may open (None if none), by the word after it;
         see ``_by_second_word``."""
         exact = self._exact.get(key, [])
-        prefixed = [c for c in self._prefixed.get(key[:3], []) if key.startswith(c[2][0].word)]
+        same_start = self._prefixed.get(key[:3])
+        if not (exact or same_start):  # most words: no phrase starts with them
+            return None
+        prefixed = [c for c in same_start or () if key.startswith(c[2][0].word)]
         return _by_second_word(exact + prefixed) if exact or prefixed else None
 
     def scan(self, seq: Sequence[Word]) -> dict[str, list[Hit]]:
@@ -198,8 +201,11 @@ class CueIndex:
         for index in compress(range(length), looked_up):
             table = looked_up[index]
             following = seq[index + 1][field] if index + 1 < length else None
+            cues = table.get(following) or table[None]
+            if not cues:  # "the" opens phrases, none of them with this next word
+                continue
             best: dict[str, Hit] = {}
-            for category, entry, parts in table.get(following) or table[None]:
+            for category, entry, parts in cues:
                 if free.get(category, 0) > index:
                     continue
                 end = index + 1 if len(parts) == 1 else self._end(seq, index, parts)
