@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from claimtrack import __version__, cli_actors, cli_articles, cli_claims, cli_exchange
+from claimtrack.cli_options import JsonOption, limit_option
 
 if TYPE_CHECKING:
     from claimtrack.models import Article, Claim, Extraction
@@ -33,7 +34,8 @@ app = typer.Typer(
     rich_markup_mode=None,  # plain click help: rich's help formatter costs 0.1 s a start
 )
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+ClaimLimit = limit_option("newest claims")
+StatementLimit = limit_option("latest statements")
 TopicOption = Annotated[
     str | None, typer.Option(help="Only claims on a topic: talks, venue, timeline, participants.")
 ]
@@ -316,15 +318,7 @@ def who_said(
     actor: Annotated[str | None, typer.Option(help="Only this actor's claims.")] = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    limit: Annotated[
-        int | None,
-        typer.Option(
-            "--limit",
-            "-n",
-            min=0,
-            help="Show the N newest claims; 0 for all [default: 20 in a table, all with --json].",
-        ),
-    ] = None,
+    limit: ClaimLimit = None,
     confirmed: ConfirmedOption = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -356,16 +350,7 @@ def timeline(
     since: SinceOption = None,
     until: UntilOption = None,
     confirmed: ConfirmedOption = False,
-    limit: Annotated[
-        int | None,
-        typer.Option(
-            "--limit",
-            "-n",
-            min=0,
-            help="Show the N latest statements; 0 for all "
-            "[default: 20 in a table, all with --json].",
-        ),
-    ] = None,
+    limit: StatementLimit = None,
     as_json: JsonOption = False,
 ) -> None:
     """An actor's claims in date order (the latest ones; --limit 0 for all).

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from claimtrack.cli_options import JsonOption, limit_option
+
 if TYPE_CHECKING:
     from claimtrack.store import Store
 
@@ -30,22 +32,14 @@ alias_app = typer.Typer(help="Add names to an actor.", rich_markup_mode=None)
 actors_app.add_typer(alias_app, name="alias")
 
 ActorArgument = Annotated[str, typer.Argument(help="Any unambiguous part of the actor's name.")]
+ActorLimit = limit_option("most quoted actors")
 
 
 @actors_app.callback(invoke_without_command=True)
 def actors(
     ctx: typer.Context,
-    limit: Annotated[
-        int | None,
-        typer.Option(
-            "--limit",
-            "-n",
-            min=0,
-            help="Show the N most quoted actors; 0 for all "
-            "[default: 20 in a table, all with --json].",
-        ),
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    limit: ActorLimit = None,
+    as_json: JsonOption = False,
 ) -> None:
     """List actors, most quoted first: kind, aliases, roles, claim count, first and last
     date."""

@@ -10,27 +10,21 @@ from typing import Annotated
 
 import typer
 
+from claimtrack.cli_options import JsonOption, limit_option
+
 articles_app = typer.Typer(
     help="List the latest articles (id, date and precision, outlet, title, claims; --limit N,"
     " 0 for all), or date one.",
     rich_markup_mode=None,
     no_args_is_help=False,
 )
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+ArticleLimit = limit_option("latest articles")
 
 
 @articles_app.callback(invoke_without_command=True)
 def articles(
     ctx: typer.Context,
-    limit: Annotated[
-        int | None,
-        typer.Option(
-            "--limit",
-            "-n",
-            min=0,
-            help="Show the N latest articles; 0 for all [default: 20 in a table, all with --json].",
-        ),
-    ] = None,
+    limit: ArticleLimit = None,
     as_json: JsonOption = False,
 ) -> None:
     """List stored articles, the latest in date order: id, date and precision, outlet,

@@ -170,21 +170,6 @@ def _actor_by_id(store: Store, actor_id: int) -> dict:
     return {"id": row["id"], "name": row["name"], "kind": row["kind"], "country": row["country"]}
 
 
-def who_said(
-    store: Store,
-    text: str,
-    topic: str | None = None,
-    actor: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    limit: int | None = None,
-    confirmed: bool = False,
-) -> list[dict]:
-    """Actors whose claims match ``text``, newest first, each with their matching claims
-    (the page ``who_said_page`` answers; every claim without ``limit``)."""
-    return who_said_page(store, text, topic, actor, since, until, limit, confirmed).items
-
-
 def who_said_page(
     store: Store,
     text: str,

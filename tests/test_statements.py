@@ -290,7 +290,7 @@ def test_statements_and_search_survive_the_compact_index_upgrade(tmp_path: Path)
         )
         rows = store.query("SELECT statement_id FROM claims")
         assert [row["statement_id"] for row in rows] == [statement_id] * 3
-        [group] = queries.who_said(store, "heads of state")
+        [group] = queries.who_said_page(store, "heads of state").items
         assert group["actor"] == "Dmitry Peskov" and len(group["claims"]) == 3
 
 

@@ -69,7 +69,7 @@ def test_migrates_a_version_1_database(tmp_path: Path):
 
     with open_store(path) as store:
         assert store.query("PRAGMA user_version")[0]["user_version"] == SCHEMA_VERSION
-        [group] = queries.who_said(store, "Saudi Arabia")
+        [group] = queries.who_said_page(store, "Saudi Arabia").items
         assert group["actor"] == "Dmitry Peskov"
         assert group["claims"][0]["content"] == VENUE_SENTENCE
         [actor] = queries.actors(store)
