@@ -87,6 +87,7 @@ _LOOKBACK_CHARS = 80
 _PRONOUN_SENTENCES = 3  # sentences with mentions searched for an antecedent
 _PRONOUN_MAX_SENTENCES = 10  # quotes can hold several sentences without mentions
 _MIN_FUZZY_LENGTH = 6
+ROLE = "role"  # the kind of a speaker that is a post, its holder unnamed (learned_roles)
 
 
 @dataclass(frozen=True)
@@ -330,7 +331,7 @@ def _actor_for_role(
     if known or not _names_one_post(sense, parsed.role_text, parsed.determiner):
         return known or _named_institution(parsed.role_text)
     # Its holder may be named in another article: the store resolves it (learned_roles).
-    return Actor(parsed.role_text, kind="role", roles=(parsed.role_text,), country=sense.country)
+    return Actor(parsed.role_text, kind=ROLE, roles=(parsed.role_text,), country=sense.country)
 
 
 def _names_one_post(sense: RoleSense, role_text: str, determiner: str | None = None) -> bool:

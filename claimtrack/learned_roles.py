@@ -22,10 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from claimtrack.actors import RoleSense, role_sense
+from claimtrack.actors import ROLE, RoleSense, role_sense
 from claimtrack.models import Claim, PublishedDate, RoleSighting
-
-ROLE_SPEAKER = "role"
 
 
 @dataclass(frozen=True)
@@ -43,14 +41,10 @@ def fill_role_speakers(
 ) -> list[Claim]:
     """The claims with each ``role`` speaker replaced by the person holding that role at
     ``when`` (the publication date), where the learned roles name one."""
-    if not any(claim.speaker_kind == ROLE_SPEAKER for claim in claims):
-        return claims
     learned = list(learned)
     filled = []
     for claim in claims:
-        holder = (
-            holder_of(claim.speaker, learned, when) if claim.speaker_kind == ROLE_SPEAKER else None
-        )
+        holder = holder_of(claim.speaker, learned, when) if claim.speaker_kind == ROLE else None
         filled.append(replace(claim, speaker=holder, speaker_kind="person") if holder else claim)
     return filled
 

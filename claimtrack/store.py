@@ -334,9 +334,9 @@ class Store:
 
     def _filled(self, claims: list[Claim], published: PublishedDate) -> list[Claim]:
         """The claims with role-only speakers filled from the roles learned so far."""
-        from claimtrack.learned_roles import ROLE_SPEAKER, fill_role_speakers, load_learned
+        from claimtrack.learned_roles import ROLE, fill_role_speakers, load_learned
 
-        if not any(claim.speaker_kind == ROLE_SPEAKER for claim in claims):
+        if not any(claim.speaker_kind == ROLE for claim in claims):
             return claims
         if self._learned is None:
             self._learned = load_learned(self.conn)
