@@ -250,18 +250,6 @@ def _newest_matches(
     return matches if len(matches) == limit else None
 
 
-def timeline(
-    store: Store,
-    actor: str,
-    topic: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    confirmed: bool = False,
-) -> dict:
-    """An actor's whole timeline (see ``timeline_page``)."""
-    return timeline_page(store, actor, topic, since, until, confirmed).items
-
-
 def timeline_page(
     store: Store,
     actor: str,

@@ -13,7 +13,7 @@ OTHER = "other"  # claims about talks in general that carry no topic of their ow
 
 def actor_report(store: Store, actor: str) -> str:
     """The report as Markdown text; QueryError when ``actor`` names no single actor."""
-    found = queries.timeline(store, actor)
+    found = queries.timeline_page(store, actor).items
     profile = next(a for a in queries.actors(store) if a["id"] == found["actor"]["id"])
     urls = {row["id"]: row["url"] for row in store.query("SELECT id, url FROM articles")}
     lines = _profile(profile)

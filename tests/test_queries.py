@@ -29,7 +29,7 @@ def store(seeds_db: Path) -> Iterator[Store]:
 def expected_timeline(store: Store, actor: str, topic, since, until) -> list[dict]:
     """The whole unfiltered timeline (changes worked out over every claim), then filtered."""
     kept = []
-    for claim in queries.timeline(store, actor)["claims"]:
+    for claim in queries.timeline_page(store, actor).items["claims"]:
         published = claim["published"]
         if (
             (topic is None or topic in claim["topics"])

@@ -116,7 +116,7 @@ def test_article_is_stored_exactly_with_its_claims(tmp_path: Path):
         assert gzip.decompress(row["raw"]) == raw
         assert row["published_evidence"] == "yesterday [19 March]"
         assert row["extractor_version"] == EXTRACTOR_VERSION
-        [stored] = queries.timeline(store, "Peskov")["claims"]
+        [stored] = queries.timeline_page(store, "Peskov").items["claims"]
         start, end = stored["content_span"]
         assert SEED_000[start:end] == stored["content"]
         assert stored["time"] == {
