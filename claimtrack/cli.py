@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from claimtrack import __version__, cli_actors, cli_articles, cli_claims, cli_exchange
-from claimtrack.cli_options import JsonOption, limit_option
+from claimtrack.cli_options import (
+    ActorFilter,
+    JsonOption,
+    SinceOption,
+    TopicOption,
+    UntilOption,
+    limit_option,
+)
 
 if TYPE_CHECKING:
     from claimtrack.models import Article, Claim, Extraction
@@ -36,11 +43,6 @@ app = typer.Typer(
 
 ClaimLimit = limit_option("newest claims")
 StatementLimit = limit_option("latest statements")
-TopicOption = Annotated[
-    str | None, typer.Option(help="Only claims on a topic: talks, venue, timeline, participants.")
-]
-SinceOption = Annotated[str | None, typer.Option(help="Only articles published on/after it.")]
-UntilOption = Annotated[str | None, typer.Option(help="Only articles published on/before it.")]
 DateOption = Annotated[
     str | None, typer.Option("--date", help="Publication date (YYYY[-MM[-DD]]) for the input.")
 ]
@@ -315,7 +317,7 @@ def who_said(
         typer.Argument(metavar="QUERY...", help="Words to find in claims (content and slots)."),
     ],
     topic: TopicOption = None,
-    actor: Annotated[str | None, typer.Option(help="Only this actor's claims.")] = None,
+    actor: ActorFilter = None,
     since: SinceOption = None,
     until: UntilOption = None,
     limit: ClaimLimit = None,

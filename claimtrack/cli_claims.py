@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from claimtrack.cli_actors import deciding
+from claimtrack.cli_options import ActorFilter, SinceOption, TopicOption, UntilOption
 
 if TYPE_CHECKING:
     from claimtrack.store import Store
@@ -70,12 +71,10 @@ def set_slots(
 
 def review(
     ctx: typer.Context,
-    actor: Annotated[str | None, typer.Option(help="Only this actor's claims.")] = None,
-    topic: Annotated[
-        str | None, typer.Option(help="Only claims on a topic: talks, venue, timeline, ...")
-    ] = None,
-    since: Annotated[str | None, typer.Option(help="Only articles published on/after it.")] = None,
-    until: Annotated[str | None, typer.Option(help="Only articles published on/before it.")] = None,
+    actor: ActorFilter = None,
+    topic: TopicOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
 ) -> None:
     """Walk through claims nobody reviewed yet, oldest first.
 

@@ -10,6 +10,8 @@ from typing import Annotated, TextIO
 
 import typer
 
+from claimtrack.cli_options import ActorFilter, SinceOption, TopicOption, UntilOption
+
 OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", dir_okay=False, help="Write to FILE, not stdout.")
 ]
@@ -21,12 +23,10 @@ def export(
         str, typer.Option(help="claims (with their actors and articles), actors, articles, all.")
     ] = "claims",
     fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or md.")] = "jsonl",
-    actor: Annotated[str | None, typer.Option(help="Only this actor's claims.")] = None,
-    topic: Annotated[
-        str | None, typer.Option(help="Only claims on a topic: talks, venue, timeline, ...")
-    ] = None,
-    since: Annotated[str | None, typer.Option(help="Only articles published on/after it.")] = None,
-    until: Annotated[str | None, typer.Option(help="Only articles published on/before it.")] = None,
+    actor: ActorFilter = None,
+    topic: TopicOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     output: OutputOption = None,
 ) -> None:
     """Export claims, actors or articles as JSON Lines, CSV or a Markdown table.

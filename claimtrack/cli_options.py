@@ -7,6 +7,12 @@ from typing import Annotated, Any
 import typer
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+ActorFilter = Annotated[str | None, typer.Option(help="Only this actor's claims.")]
+TopicOption = Annotated[
+    str | None, typer.Option(help="Only claims on a topic: talks, venue, timeline, participants.")
+]
+SinceOption = Annotated[str | None, typer.Option(help="Only articles published on/after it.")]
+UntilOption = Annotated[str | None, typer.Option(help="Only articles published on/before it.")]
 
 
 def limit_option(rows: str) -> Any:
