@@ -25,7 +25,7 @@ from claimtrack.cli_options import (
 )
 
 if TYPE_CHECKING:
-    from claimtrack.models import Article, Claim, Extraction
+    from claimtrack.models import Article, Extraction
     from claimtrack.sources import Overrides
     from claimtrack.store import Store
 
@@ -246,11 +246,11 @@ class ExtractionFailed(Exception):
     """The extractor broke on one article; the batch goes on without it."""
 
 
-def _extract(article: Article) -> list[Claim]:
-    from claimtrack.extract import extract
+def _extract(article: Article) -> Extraction:
+    from claimtrack.extract import extract_article
 
     try:
-        return extract(article)
+        return extract_article(article)
     except Exception as exc:  # one bad article must not stop a batch
         raise ExtractionFailed(f"extraction failed: {type(exc).__name__}: {exc}") from exc
 
@@ -284,7 +284,9 @@ def extract_command(
     """Extract claims without storing them.
 
     With --json, one JSON object per article a line: origin, title, outlet, url, published
-    {value, precision, source, evidence}, language, claims.
+    {value, precision, source, evidence}, language, claims, and roles: the people the
+    article introduces with a post ({actor, role}), which ingest keeps to resolve that
+    post alone in later articles.
     """
     from claimtrack import render
     from claimtrack.date_inference import with_inferred_dates
@@ -296,15 +298,15 @@ def extract_command(
         try:
             if isinstance(item, InputError):
                 raise ExtractionFailed(item.reason)
-            claims = _extract(item)
+            extraction = _extract(item)
         except ExtractionFailed as exc:
             typer.echo(f"claimtrack: failed: {item.origin}: {exc}", err=True)
             failed = True
             continue
         if as_json:
-            render.print_json_line(render.extracted_json(item, claims))
+            render.print_json_line(render.extracted_json(item, extraction))
         else:
-            render.extracted(console, item, claims)
+            render.extracted(console, item, extraction.claims)
     if failed:
         raise typer.Exit(EXIT_FAILED)
 

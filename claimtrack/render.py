@@ -55,7 +55,7 @@ if TYPE_CHECKING:  # rich is imported when a table is drawn: --json never pays f
     from rich.table import Table
     from rich.text import Text
 
-    from claimtrack.models import Article, Claim
+    from claimtrack.models import Article, Claim, Extraction
     from claimtrack.queries import Page
 
 PLAIN_WIDTH = 160
@@ -446,7 +446,7 @@ def article(console: Console, detail: dict) -> None:
     console.print(table)
 
 
-def extracted_json(article: Article, claims: list[Claim]) -> dict:
+def extracted_json(article: Article, extraction: Extraction) -> dict:
     """The ``extract --json`` line for one article."""
     published = article.published
     return {
@@ -462,7 +462,8 @@ def extracted_json(article: Article, claims: list[Claim]) -> dict:
         },
         "language": article.language,
         "format": CLAIM_JSON_FORMAT,
-        "claims": [claim.to_json() for claim in claims],
+        "claims": [claim.to_json() for claim in extraction.claims],
+        "roles": [{"actor": seen.actor, "role": seen.role} for seen in extraction.roles],
     }
 
 

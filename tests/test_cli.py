@@ -78,9 +78,10 @@ def test_extract_json_is_one_object_per_article(invoke: Invoke, tmp_path: Path):
     [line] = result.stdout.splitlines()
     article = json.loads(line)
     assert set(article) == {
-        "origin", "title", "outlet", "url", "published", "language", "format", "claims"
+        "origin", "title", "outlet", "url", "published", "language", "format", "claims", "roles"
     }  # fmt: skip
     assert set(article["published"]) == {"value", "precision", "source", "evidence"}
+    assert {"actor": "Dmitry Peskov", "role": "Kremlin spokesperson"} in article["roles"]
     text = (SEEDS / "001_f067fb6896d73582.txt").read_text(encoding="utf-8")
     assert article["claims"], "the seed article has attributed claims"
     for claim in article["claims"]:
