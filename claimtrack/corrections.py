@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from claimtrack.models import POLARITIES, TOPICS, PublishedDate
+from claimtrack.sightings import relink
 
 if TYPE_CHECKING:
     from claimtrack.store import Store
@@ -212,9 +213,17 @@ def _write(store: Store, claim_id: int, correction: dict, anchor: object) -> Non
             time_end=end,
             time_precision=precision,
         )
+    moved = "actor_id" in values and values["actor_id"] != _actor_of(store, claim_id)
     assignments = ", ".join(f"{name} = ?" for name in values)
     sql = f"UPDATE claims SET {assignments} WHERE id = ?"
     store.conn.execute(sql, (*values.values(), claim_id))  # search follows by trigger
+    if moved:
+        relink(store.conn, [claim_id])
+
+
+def _actor_of(store: Store, claim_id: int) -> int | None:
+    row = store.conn.execute("SELECT actor_id FROM claims WHERE id = ?", (claim_id,)).fetchone()
+    return row[0] if row else None
 
 
 def unreviewed(

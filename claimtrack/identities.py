@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from claimtrack.actors import actor_key
 from claimtrack.corrections import reapply_all
+from claimtrack.sightings import relink
 
 if TYPE_CHECKING:
     from claimtrack.store import Store
@@ -108,7 +109,11 @@ def merge(store: Store, keep: dict, fold: dict) -> None:
     conn = store.conn
     spellings = [fold["name"], *_aliases(conn, fold["id"])]
     moved = (keep["id"], fold["id"])
+    folded_claims = [
+        row[0] for row in conn.execute("SELECT id FROM claims WHERE actor_id = ?", (fold["id"],))
+    ]
     conn.execute("UPDATE claims SET actor_id = ? WHERE actor_id = ?", moved)
+    relink(conn, folded_claims)
     conn.execute("UPDATE actor_overrides SET actor_id = ? WHERE actor_id = ?", moved)
     for alias in spellings:
         _add_alias(conn, keep["id"], alias)
@@ -137,6 +142,7 @@ def split(store: Store, actor: dict, alias: str) -> dict:
             _drop_alias(conn, actor["id"], old)
     pins = Pins(by_spelling={spelling(alias): new_id})
     moved = _refile(conn, pins, "c.actor_id = ?", actor["id"])
+    relink(conn, [claim_id for _, claim_id in moved])
     reapply_all(store)
     _log(conn, "split", actor=actor["name"], alias=alias)
     return {"id": new_id, "name": alias, "claims": len(moved)}
@@ -157,6 +163,7 @@ def add_alias(store: Store, actor: dict, alias: str) -> int:
     _pin(conn, "key", actor_key(alias), actor["id"])
     pins = Pins({spelling(alias): actor["id"]}, {actor_key(alias): actor["id"]})
     moved = _refile(conn, pins, "c.actor_id != ?", actor["id"])
+    relink(conn, [claim_id for _, claim_id in moved])
     reapply_all(store)
     _log(conn, "alias", actor=actor["name"], alias=alias)
     return len(moved)

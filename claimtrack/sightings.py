@@ -145,6 +145,31 @@ def link_statement(conn: sqlite3.Connection, claim_id: int, actor_id: int, conte
     return statement_id
 
 
+def relink(conn: sqlite3.Connection, claim_ids: list[int]) -> None:
+    """Link claims that moved to another actor (merge, split, alias) afresh, oldest first:
+    a statement holds one actor's claims, and a moved claim may repeat one its new actor
+    made. Statements left without claims are dropped. The caller holds the transaction."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS relinked (id INTEGER PRIMARY KEY)")
+    conn.execute("DELETE FROM temp.relinked")
+    conn.executemany(
+        "INSERT OR IGNORE INTO temp.relinked (id) VALUES (?)", [(i,) for i in claim_ids]
+    )
+    moved = conn.execute(
+        "SELECT c.id, c.actor_id, c.content FROM claims c JOIN articles a ON a.id = c.article_id"
+        " WHERE c.id IN (SELECT id FROM temp.relinked)"
+        " ORDER BY a.published, c.article_id, c.content_start"
+    ).fetchall()
+    conn.execute("DELETE FROM claim_terms WHERE claim_id IN (SELECT id FROM temp.relinked)")
+    conn.execute("UPDATE claims SET statement_id = NULL WHERE id IN (SELECT id FROM temp.relinked)")
+    conn.execute("DELETE FROM temp.relinked")
+    conn.execute(
+        "DELETE FROM statements WHERE id NOT IN"
+        " (SELECT statement_id FROM claims WHERE statement_id IS NOT NULL)"
+    )
+    for claim_id, actor_id, content in moved:
+        link_statement(conn, claim_id, actor_id, content)
+
+
 def statement_for(conn: sqlite3.Connection, actor_id: int, target: Wording) -> int:
     """The statement of the actor's indexed claims that ``target`` reports, or a new one."""
     return _statement_among(conn, _candidates(conn, actor_id, target), target)

@@ -317,3 +317,42 @@ def test_a_writer_sees_statements_another_writer_stored_meanwhile(tmp_path: Path
         first.add_article(*article(SEED_004, PROMPTLY_004, "2025-02-13"))
         rows = first.query("SELECT statement_id FROM claims ORDER BY id")
     assert rows[1] == rows[2] != rows[0]
+
+
+def statements_by_speaker(db: Path) -> dict[str, set[int]]:
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("SELECT speaker_text, statement_id FROM claims").fetchall()
+    conn.close()
+    found: dict[str, set[int]] = {}
+    for speaker, statement in rows:
+        found.setdefault(speaker, set()).add(statement)
+    return found
+
+
+def test_actor_decisions_relink_the_claims_they_move(tmp_path: Path):
+    db = tmp_path / "moved.db"
+    kremlin = claim(SEED_004, PROMPTLY_004, speaker="Kremlin", mention="the Kremlin")
+    with open_store(db, create=True) as store:
+        for published, text, claims in [
+            ("2025-02-13", SEED_002, [claim(SEED_002, PROMPTLY_002)]),
+            ("2025-02-14", SEED_004, [kremlin]),
+        ]:
+            article = Article(text=text, origin=published, published=PublishedDate(published))
+            store.add_article(article, claims)
+    invoke = invoker(db)
+    apart = statements_by_speaker(db)
+    assert apart["Peskov"] != apart["the Kremlin"], "two actors, two statements"
+
+    assert invoke("actors", "merge", "Dmitry Peskov", "Kremlin").exit_code == 0
+    merged = statements_by_speaker(db)
+    assert merged["Peskov"] == merged["the Kremlin"], "one actor's remark, seen twice"
+    shown = invoke("show", "1", "--json")
+    assert len(json.loads(shown.output)["sightings"]) == 2
+
+    assert invoke("actors", "split", "Dmitry Peskov", "the Kremlin").exit_code == 0
+    split = statements_by_speaker(db)
+    assert split["Peskov"] != split["the Kremlin"]
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM statements").fetchone()[0] == 2
+        assert_indexes_in_step(conn)
+    conn.close()
