@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -46,7 +47,10 @@ from claimtrack.text import Document
 SPEECH_VERBS = "speech_verbs.txt"
 BELIEF_VERBS = "belief_verbs.txt"
 
-_TOKEN = re.compile(r"[A-Z][a-z]{0,3}\.(?=\s+[A-Z])|[\w][\w'’.\-&]*[\w]|[\w]|[^\w\s]")
+# A word may hold "'’.-&" between word characters ("U.S", "AT&T"). Matching runs of word
+# characters, rather than any mix of both ending in a word character, spares the regex
+# engine a step back at every token.
+_TOKEN = re.compile(r"[A-Z][a-z]{0,3}\.(?=\s+[A-Z])|\w+(?:['’.\-&]+\w+)*|[^\w\s]")
 _SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN.pattern})")
 _WORD = re.compile(r"[\w'’]+")
 _OPENERS = {"“": "”", "«": "»", "‘": "’", "„": "“"}
@@ -119,11 +123,42 @@ def _source_nouns() -> frozenset[str]:
 
 @cache
 def _cue_pattern() -> re.Pattern[str]:
+    """A cue at a word start: "said", "points out", "According to", "Kremlin Says"."""
     forms = list(_all_verb_lemmas()) + _headline_forms()
-    verbs = _trie_pattern(forms)
     # Testing the first letter before the alternatives skips most word boundaries fast.
     first_letters = re.escape("".join(sorted({form[0] for form in forms} | {"a", "A"})))
-    return re.compile(rf"\b(?=[{first_letters}])(?:(?i:according\s+to)|{verbs})\b")
+    return re.compile(rf"\b(?=[{first_letters}])(?:{_cue_words()})\b")
+
+
+@cache
+def _cue_after_boundary() -> re.Pattern[str]:
+    """A cue (group 1) with the character before it, which is not a word character.
+
+    Opening with a character set lets the regex engine skip through the words to the
+    next space or punctuation mark, instead of trying the cue words at every position;
+    the set is ASCII so that the test is a bitmap, and the lookbehind checks ``\\W``."""
+    return re.compile(rf"[^0-9A-Z_a-z](?<=\W)({_cue_words()})\b")
+
+
+@cache
+def _cue_words() -> str:
+    """The alternatives of both cue patterns: "according to" and every verb form."""
+    forms = list(_all_verb_lemmas()) + _headline_forms()
+    # "[Aa]" rather than "(?i:a)": an alternative opening with a character set is skipped
+    # at once when the character does not match.
+    return rf"[Aa](?i:ccording\s+to)|{_trie_pattern(forms)}"
+
+
+def _cue_spans(text: str, start: int, end: int) -> Iterator[Span]:
+    """Spans of the matches of ``_cue_pattern()`` in ``text[start:end]``, in order."""
+    scan_from = start - 1  # the character before ``start`` may precede a cue
+    if start == 0:  # no character before the text: a cue may open it
+        opening = _cue_pattern().match(text, 0, end)
+        if opening is not None:
+            yield opening.span()
+        scan_from = opening.end() if opening else 0
+    for found in _cue_after_boundary().finditer(text, scan_from, end):
+        yield found.span(1)
 
 
 def _headline_forms() -> list[str]:
@@ -348,18 +383,16 @@ def _open_lead(text: str, para: _Paragraph) -> tuple[Mention, Mention] | None:
     named = _LEAD_ALONE.fullmatch(text, last[0], para.end)
     if named is not None and _is_name_word(named.group(1)):
         return Mention(named.group(1), named.span(1)), Mention(":", (colon, para.end))
-    cues = list(_cue_pattern().finditer(text, last[0], colon))
+    cues = list(_cue_spans(text, last[0], colon))
     if not cues:
         return None
-    cue = cues[-1]
-    if text[cue.end() : colon].strip(" ,") and not _cue_extension().fullmatch(
-        text, cue.end(), colon
-    ):
+    cue_start, cue_end = cues[-1]
+    if text[cue_end:colon].strip(" ,") and not _cue_extension().fullmatch(text, cue_end, colon):
         return None
-    source = _source_before(text, last[0], cue.start(), para.quotes)
+    source = _source_before(text, last[0], cue_start, para.quotes)
     if source is None:
         return None
-    return Mention(text[slice(*source)], source), Mention(cue.group(), cue.span())
+    return Mention(text[slice(*source)], source), Mention(text[cue_start:cue_end], cues[-1])
 
 
 def _led_paragraph(text: str, para: _Paragraph, lead: tuple[Mention, Mention]) -> Attribution:
@@ -400,10 +433,11 @@ def _attribute_paragraph(text: str, para: _Paragraph) -> list[Attribution]:
     found: list[Attribution] = []
     for s_start, s_end in para.sentences:
         in_sentence: list[Attribution] = []
-        for match in _cue_pattern().finditer(text, s_start, s_end):
-            if _inside(match.start(), para.quotes) or _within_cue(match.start(), in_sentence):
+        for cue_start, cue_end in _cue_spans_outside_quotes(text, (s_start, s_end), para.quotes):
+            if _within_cue(cue_start, in_sentence):
                 continue
-            attribution = _attribute_cue(text, para, (s_start, s_end), match, in_sentence)
+            cue = _cue_at(text, cue_start, cue_end)
+            attribution = _attribute_cue(text, para, (s_start, s_end), cue, in_sentence)
             if attribution is not None:
                 in_sentence.append(attribution)
         if not in_sentence:
@@ -424,15 +458,28 @@ def _attribute_paragraph(text: str, para: _Paragraph) -> list[Attribution]:
     return [lead, *found]
 
 
+def _cue_spans_outside_quotes(text: str, sentence: Span, quotes: Quotes) -> Iterator[Span]:
+    """Cue spans of a sentence that do not start inside a quotation: a cue there is the
+    quoted speaker's own word, so the quotations are not searched at all."""
+    start = sentence[0]
+    for quote_start, quote_end in quotes.overlapping(*sentence):
+        if start < quote_start:
+            # A cue ends before a quotation mark: it holds only letters and spaces.
+            yield from _cue_spans(text, start, quote_start)
+        start = quote_end
+    if start < sentence[1]:
+        yield from _cue_spans(text, start, sentence[1])
+
+
 def _within_cue(pos: int, attributions: list[Attribution]) -> bool:
     """Whether ``pos`` falls inside the cue of the sentence's latest attribution."""
     cue = attributions[-1].cue if attributions else None
     return cue is not None and cue.span[0] <= pos < cue.span[1]
 
 
-def _cue_of(match: re.Match[str]) -> Cue:
-    lemma, kind = _cue_reading(match.group())
-    return Cue(match.start(), match.end(), lemma, kind)
+def _cue_at(text: str, start: int, end: int) -> Cue:
+    lemma, kind = _cue_reading(text[start:end])
+    return Cue(start, end, lemma, kind)
 
 
 @lru_cache(maxsize=4096)
@@ -452,21 +499,21 @@ def _attribute_cue(
     text: str,
     para: _Paragraph,
     sentence: Span,
-    match: re.Match[str],
+    cue: Cue,
     in_sentence: list[Attribution],
 ) -> Attribution | None:
     """The attribution a cue heads, or None when the rules find no source or content."""
-    cue = _cue_of(match)
     if cue.kind == "according":
         return _according_to(text, para, sentence, cue)
     last_quote = para.quotes.last_ending_by(cue.start)
     head = max(sentence[0], last_quote[1] if last_quote else -1, cue.start - _LOOK_BACK)
     before = text[head : cue.start]
-    if before.endswith(" to ") or _is_noun_use(before, match.group(), text, cue.end):
+    written = text[cue.start : cue.end]
+    if before.endswith(" to ") or _is_noun_use(before, written, text, cue.end):
         return None  # "to say", "to see": an infinitive, not a reporting verb
     if _PASSIVE_BY.match(text, cue.end):
         return None
-    if match.group().endswith("ing"):
+    if written.endswith("ing"):
         return _participle(text, para, sentence, cue, before, in_sentence)
     if _is_passive(before):
         return None
@@ -490,7 +537,7 @@ def _attribute_cue(
         cue_end = cue.end
     else:
         return None
-    if source is None or content is None or not _agrees(text, source, match.group(), before):
+    if source is None or content is None or not _agrees(text, source, written, before):
         return None
     if cue.kind == "belief" and not _can_hold_view(text, source):
         return None
@@ -1169,7 +1216,7 @@ def _dash_attribution(text: str, para: _Paragraph, sentence: Span) -> Attributio
     mark = text.rfind(dash.group().strip()[0], dash.start(), dash.end())
     cue = Cue(mark, mark + 1, "-", "mark")
     if cue_match is not None:
-        cue = _cue_of(cue_match)
+        cue = _cue_at(text, *cue_match.span())
         source_start = cue_match.end()
     source = _source_after(text, source_start, sentence[1])
     if source is None:

@@ -21,8 +21,6 @@ from functools import cache, cached_property
 from claimtrack.lexicon import word_list
 from claimtrack.models import Span
 
-# A line without its surrounding spaces: from its first to its last non-space character.
-_TRIMMED_LINE = re.compile(r"\S(?:[^\n\r]*\S)?")
 # "[.!?…][.!?…]*" rather than "[.!?…]+": a leading character set lets the regex engine skip
 # fast to the next stop mark.
 _SENTENCE_END = re.compile(r"[.!?…][.!?…]*[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
@@ -60,7 +58,7 @@ def _abbreviations() -> frozenset[str]:
 def prepare(text: str) -> Document:
     """Segment ``text`` into kept paragraphs, their sentences and skipped boilerplate."""
     doc = Document(text=text)
-    lines = [(m.group(), m.start(), m.end()) for m in _TRIMMED_LINE.finditer(text)]
+    lines = _trimmed_lines(text)
     counts = Counter(line for line, _, _ in lines)
     for line, start, end in lines:
         if counts[line] > 1 and len(line.split()) <= _REPEATED_LINE_MAX_WORDS:
@@ -77,6 +75,20 @@ def prepare(text: str) -> Document:
         doc.paragraphs.append((start, end))
         doc.sentences.extend(split_sentences(text, start, end))
     return doc
+
+
+def _trimmed_lines(text: str) -> list[tuple[str, int, int]]:
+    """Each non-blank line (ended by a line feed or carriage return) without its surrounding
+    spaces, with its span; string methods do this far faster than a regex."""
+    lines = []
+    start = 0
+    for raw in text.replace("\r", "\n").split("\n"):
+        line = raw.strip()
+        if line:
+            first = start + len(raw) - len(raw.lstrip())
+            lines.append((line, first, first + len(line)))
+        start += len(raw) + 1
+    return lines
 
 
 def _trimmed(start: int, end: int, text: str) -> Span:
