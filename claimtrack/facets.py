@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
-from itertools import compress, count
+from itertools import compress, islice
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -313,6 +313,7 @@ _CONTENT_CUES = CueIndex(
         "anaphor": _TOPICS["anaphors"],
         "break": _TOPICS["clause_breaks"],
         "report": _TOPICS["reporting_verbs"],
+        "host": _TOPICS["host_words"],
         **{f"polarity:{key}": _POLARITY[key] for key in _POLARITY_LISTS},
         **{f"kind:{kind}": cues for kind, cues in _EVENTS["kinds"].items()},
         **{f"status:{status}": cues for status, cues in _EVENTS["statuses"].items()},
@@ -363,6 +364,7 @@ class _Claim:
 
     doc: Document
     content: Span
+    window: Span  # what ``context`` was read from
     context: list[Word]
     starts: list[int]  # of the context words, for bisecting
     inside: slice
@@ -394,7 +396,7 @@ def describe(
     # A talks cue that only frames the parties still places the talks: 'at the next talks
     # with the US in Saudi Arabia'.
     place = _venue(claim, cued="topic:talks" in hits or cues["venue"])
-    host = None if place else _hosting_person(claim, content)
+    host = None if place else _hosting_person(claim, content, hits)
     venue = place or (host[:2] if host else None)
     # Parties are a slot of talks: a claim about anything else has none.
     about_talks = cues["talks"] or cues["participants"] or cues["venue"] or venue is not None
@@ -405,7 +407,7 @@ def describe(
     )
     scope = _topical_sentences(claim, content, hits, time)
     scope_hits = hits if scope is content else _CONTENT_CUES.scan(scope)
-    polarity, polarity_cue = _polarity(scope, scope_hits, _report_words(doc, attribution))
+    polarity, polarity_cue = _polarity(scope, scope_hits, _report_words(claim, attribution))
     # Parties recalled from an earlier sentence ('such a meeting') fill the slot, but the
     # claim itself does not say who takes part.
     named_person = not recalled and any(p not in _PLACE_INDEX for p in participants)
@@ -462,12 +464,40 @@ def _frames(content: list[Word], frame: Hit, talks: Hit) -> bool:
 
 def _claim(doc: Document, attribution: Attribution) -> _Claim:
     content = attribution.content.span
-    context = words(doc.text, _window(doc, content))
+    window = _window(doc, content)
+    context = words(doc.text, window)
     starts = [w.start for w in context]
     inside = slice(bisect_left(starts, content[0]), bisect_left(starts, content[1]))
     reporting = [m.span for m in (attribution.cue, attribution.source) if m is not None]
     places = _PLACES.scan(context).get("place", [])
-    return _Claim(doc, content, context, starts, inside, reporting, places)
+    return _Claim(doc, content, window, context, starts, inside, reporting, places)
+
+
+def _claim_words(claim: _Claim, span: Span) -> list[Word]:
+    """``words(text, span)``, sliced from the claim's context when the span lies in its
+    window and cuts no word in two (as the predicate before the content does)."""
+    text, (start, end) = claim.doc.text, span
+    inside = claim.window[0] <= start and end <= claim.window[1]
+    if not inside or _cuts_word(text, start) or _cuts_word(text, end):
+        return words(text, span)
+    return claim.context[bisect_left(claim.starts, start) : bisect_left(claim.starts, end)]
+
+
+def _cuts_word(text: str, at: int) -> bool:
+    """Whether ``at`` falls inside a token of ``_WORD`` ("we’ll" is one)."""
+    if not 0 < at < len(text):
+        return False
+    before, after = text[at - 1], text[at]
+    if _is_word_char(before):
+        return _is_word_char(after) or (
+            after in "'’" and at + 1 < len(text) and _is_word_char(text[at + 1])
+        )
+    return before in "'’" and _is_word_char(after) and at >= 2 and _is_word_char(text[at - 2])
+
+
+def _is_word_char(char: str) -> bool:
+    """Whether a regex ``\\w`` matches ``char``."""
+    return char.isalnum() or char == "_"
 
 
 def _within(inner: Span, outer: Span) -> bool:
@@ -485,7 +515,8 @@ def _sentence_span(doc: Document, span: Span) -> Span:
     """The sentences the content touches, joined; the content itself if none."""
     first = max(_sentence_index(doc, span[0]), 0)
     start, end = span
-    for sentence in doc.sentences[first:]:
+    # islice, not a slice: a copy of the rest of the article per claim would go quadratic.
+    for sentence in islice(doc.sentences, first, None):
         if sentence[0] >= span[1]:
             break
         if sentence[1] > span[0]:
@@ -591,7 +622,7 @@ def _reporting_time(claim: _Claim, time: TimeExpression, anchor: date | None) ->
     return opens and by_cue and past
 
 
-def _report_words(doc: Document, attribution: Attribution) -> list[Word]:
+def _report_words(claim: _Claim, attribution: Attribution) -> list[Word]:
     """The words of the attribution's predicate around its cue: the cue may be 'confirm'
     alone in 'Peskov would not confirm or deny that ...'."""
     if attribution.cue is None or _gap(attribution.cue.span, attribution.content.span) > LEAD_CHARS:
@@ -601,7 +632,7 @@ def _report_words(doc: Document, attribution: Attribution) -> list[Word]:
     lead = source[1] if source and 0 <= start - source[1] <= LEAD_CHARS else start - LEAD_CHARS // 2
     content = attribution.content.span[0]
     tail = content if 0 <= content - end <= LEAD_CHARS else end
-    return words(doc.text, (max(0, lead), tail))
+    return _claim_words(claim, (max(0, lead), tail))
 
 
 def _topical_sentences(
@@ -689,12 +720,15 @@ def _is_location(seq: Sequence[Word], hit: Hit, place: Place, cued: bool) -> boo
     return any(w.key in _HOST_WORDS for w in seq[hit.last : hit.last + 2])
 
 
-def _hosting_person(claim: _Claim, content: list[Word]) -> tuple[Place, Span, str] | None:
+def _hosting_person(
+    claim: _Claim, content: list[Word], hits: dict[str, list[Hit]]
+) -> tuple[Place, Span, str] | None:
     """A person named as the host, standing for their country as the venue: 'we'll be with
     Viktor Orbán, and I think he'll be a very good host' names Hungary."""
-    hosting = map(_HOST_WORDS.__contains__, map(itemgetter(1), content))
-    index = next(compress(count(), hosting), None)
-    if index is None or (index + 1 < len(content) and content[index + 1].text[0].isupper()):
+    if "host" not in hits:
+        return None
+    index = hits["host"][0].first
+    if index + 1 < len(content) and content[index + 1].text[0].isupper():
         return None  # none, or a title: "MSNBC host Chris Matthews"
     hosting = content[index]
     doc = claim.doc
