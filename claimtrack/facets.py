@@ -364,7 +364,6 @@ class _Claim:
 
     doc: Document
     content: Span
-    window: Span  # what ``context`` was read from
     context: list[Word]
     starts: list[int]  # of the context words, for bisecting
     inside: slice
@@ -407,7 +406,7 @@ def describe(
     )
     scope = _topical_sentences(claim, content, hits, time)
     scope_hits = hits if scope is content else _CONTENT_CUES.scan(scope)
-    polarity, polarity_cue = _polarity(scope, scope_hits, _report_words(claim, attribution))
+    polarity, polarity_cue = _polarity(scope, scope_hits, _report_words(doc, attribution))
     # Parties recalled from an earlier sentence ('such a meeting') fill the slot, but the
     # claim itself does not say who takes part.
     named_person = not recalled and any(p not in _PLACE_INDEX for p in participants)
@@ -464,40 +463,12 @@ def _frames(content: list[Word], frame: Hit, talks: Hit) -> bool:
 
 def _claim(doc: Document, attribution: Attribution) -> _Claim:
     content = attribution.content.span
-    window = _window(doc, content)
-    context = words(doc.text, window)
+    context = words(doc.text, _window(doc, content))
     starts = [w.start for w in context]
     inside = slice(bisect_left(starts, content[0]), bisect_left(starts, content[1]))
     reporting = [m.span for m in (attribution.cue, attribution.source) if m is not None]
     places = _PLACES.scan(context).get("place", [])
-    return _Claim(doc, content, window, context, starts, inside, reporting, places)
-
-
-def _claim_words(claim: _Claim, span: Span) -> list[Word]:
-    """``words(text, span)``, sliced from the claim's context when the span lies in its
-    window and cuts no word in two (as the predicate before the content does)."""
-    text, (start, end) = claim.doc.text, span
-    inside = claim.window[0] <= start and end <= claim.window[1]
-    if not inside or _cuts_word(text, start) or _cuts_word(text, end):
-        return words(text, span)
-    return claim.context[bisect_left(claim.starts, start) : bisect_left(claim.starts, end)]
-
-
-def _cuts_word(text: str, at: int) -> bool:
-    """Whether ``at`` falls inside a token of ``_WORD`` ("we’ll" is one)."""
-    if not 0 < at < len(text):
-        return False
-    before, after = text[at - 1], text[at]
-    if _is_word_char(before):
-        return _is_word_char(after) or (
-            after in "'’" and at + 1 < len(text) and _is_word_char(text[at + 1])
-        )
-    return before in "'’" and _is_word_char(after) and at >= 2 and _is_word_char(text[at - 2])
-
-
-def _is_word_char(char: str) -> bool:
-    """Whether a regex ``\\w`` matches ``char``."""
-    return char.isalnum() or char == "_"
+    return _Claim(doc, content, context, starts, inside, reporting, places)
 
 
 def _within(inner: Span, outer: Span) -> bool:
@@ -622,7 +593,7 @@ def _reporting_time(claim: _Claim, time: TimeExpression, anchor: date | None) ->
     return opens and by_cue and past
 
 
-def _report_words(claim: _Claim, attribution: Attribution) -> list[Word]:
+def _report_words(doc: Document, attribution: Attribution) -> list[Word]:
     """The words of the attribution's predicate around its cue: the cue may be 'confirm'
     alone in 'Peskov would not confirm or deny that ...'."""
     if attribution.cue is None or _gap(attribution.cue.span, attribution.content.span) > LEAD_CHARS:
@@ -632,7 +603,7 @@ def _report_words(claim: _Claim, attribution: Attribution) -> list[Word]:
     lead = source[1] if source and 0 <= start - source[1] <= LEAD_CHARS else start - LEAD_CHARS // 2
     content = attribution.content.span[0]
     tail = content if 0 <= content - end <= LEAD_CHARS else end
-    return _claim_words(claim, (max(0, lead), tail))
+    return words(doc.text, (max(0, lead), tail))
 
 
 def _topical_sentences(
