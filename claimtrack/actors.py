@@ -334,6 +334,16 @@ def _actor_for_role(
     return Actor(parsed.role_text, kind=ROLE, roles=(parsed.role_text,), country=sense.country)
 
 
+def _role_phrase(role_text: str, sense: RoleSense) -> str:
+    """The role as written from its first capitalised word, when the words before it add
+    nothing to its sense: "and Russian leader" (of "Trump and Russian leader Vladimir
+    Putin") -> "Russian leader", "office U.S. President" -> "U.S. President"."""
+    words = role_text.split()
+    first = next((index for index, word in enumerate(words) if word[0].isupper()), 0)
+    trimmed = " ".join(words[first:])
+    return trimmed if first and _role_sense(trimmed) == sense else role_text
+
+
 def _names_one_post(sense: RoleSense, role_text: str, determiner: str | None = None) -> bool:
     """Whether a role names one post whose holder other articles may tell: "the Kremlin
     spokesman", "the Polish president"; not "a spokesman", "officials", "the Russian aide",
@@ -483,7 +493,7 @@ class _Article:
             and actor.kind == "person"
             and _names_one_post(sense, parsed.role_text)
         ):
-            self.sightings[RoleSighting(actor.name, parsed.role_text)] = None
+            self.sightings[RoleSighting(actor.name, _role_phrase(parsed.role_text, sense))] = None
 
     def _plain_name_actor(self, plain: _PlainPiece, position: int) -> Actor | None:
         """Fast path for the commonest runs: one word, or plain name words ("John Smith").

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import invoker
+from conftest import SEEDS, invoker
 
 from claimtrack.extract import extract_article
 from claimtrack.learned_roles import LearnedRole, holder_of
@@ -39,6 +39,19 @@ def test_an_article_reports_the_roles_it_gives_people():
     extraction = extract_article(_article(LEAVITT, "2025-02-18"))
     assert extraction.roles == [RoleSighting("Karoline Leavitt", "White House press secretary")]
     assert {claim.speaker for claim in extraction.claims} == {"Karoline Leavitt"}
+
+
+def test_a_role_is_reported_as_written_from_its_first_capitalised_word():
+    # "... between US President Donald Trump and Russian leader Vladimir Putin ..." and
+    # "Since taking office, U.S. President Donald Trump ..."
+    for seed, sighting in [
+        ("002_435e0aa90e868962.txt", RoleSighting("Vladimir Putin", "Russian leader")),
+        ("003_3989386db7ce4a61.txt", RoleSighting("Donald Trump", "U.S. President")),
+    ]:
+        text = (SEEDS / seed).read_text(encoding="utf-8")
+        roles = extract_article(_article(text, "2025-03-01")).roles
+        assert sighting in roles
+        assert all(seen.role[0].isupper() for seen in roles), roles
 
 
 def test_an_unfilled_post_speaks_as_the_role_and_its_pronouns_follow():
