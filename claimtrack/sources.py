@@ -31,7 +31,6 @@ from urllib.request import HTTPRedirectHandler, Request, build_opener
 
 import charset_normalizer
 from lxml import etree
-from trafilatura import bare_extraction
 
 from claimtrack import __version__
 from claimtrack.dates import (
@@ -521,6 +520,8 @@ def _check_url(url: str, redirected: bool) -> None:
 def _html_article(
     html: str, origin: str, url: str | None, fetched: date, raw: bytes, raw_type: str | None
 ) -> Article:
+    from trafilatura import bare_extraction  # a tenth of a second: only for web pages
+
     try:
         document = bare_extraction(
             html,
