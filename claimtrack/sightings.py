@@ -128,12 +128,7 @@ def compact_statements(db: sqlite_utils.Database) -> None:
     db.execute("INSERT INTO statements_ids (id) SELECT id FROM statements")
     db.execute("DROP TABLE statements")
     db.execute("ALTER TABLE statements_ids RENAME TO statements")
-    unlinked = db.execute(
-        "SELECT c.id, c.actor_id, c.content FROM claims c JOIN articles a ON a.id = c.article_id"
-        " WHERE c.statement_id IS NULL ORDER BY a.published, c.article_id, c.content_start"
-    ).fetchall()
-    for claim_id, actor_id, content in unlinked:
-        link_statement(db.conn, claim_id, actor_id, content)
+    link_unlinked(db.conn)
 
 
 def link_statement(conn: sqlite3.Connection, claim_id: int, actor_id: int, content: str) -> int:
@@ -149,24 +144,23 @@ def relink(conn: sqlite3.Connection, claim_ids: list[int]) -> None:
     """Link claims that moved to another actor (merge, split, alias) afresh, oldest first:
     a statement holds one actor's claims, and a moved claim may repeat one its new actor
     made. Statements left without claims are dropped. The caller holds the transaction."""
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS relinked (id INTEGER PRIMARY KEY)")
-    conn.execute("DELETE FROM temp.relinked")
-    conn.executemany(
-        "INSERT OR IGNORE INTO temp.relinked (id) VALUES (?)", [(i,) for i in claim_ids]
-    )
-    moved = conn.execute(
-        "SELECT c.id, c.actor_id, c.content FROM claims c JOIN articles a ON a.id = c.article_id"
-        " WHERE c.id IN (SELECT id FROM temp.relinked)"
-        " ORDER BY a.published, c.article_id, c.content_start"
-    ).fetchall()
-    conn.execute("DELETE FROM claim_terms WHERE claim_id IN (SELECT id FROM temp.relinked)")
-    conn.execute("UPDATE claims SET statement_id = NULL WHERE id IN (SELECT id FROM temp.relinked)")
-    conn.execute("DELETE FROM temp.relinked")
+    moved = [(claim_id,) for claim_id in claim_ids]
+    conn.executemany("DELETE FROM claim_terms WHERE claim_id = ?", moved)
+    conn.executemany("UPDATE claims SET statement_id = NULL WHERE id = ?", moved)
     conn.execute(
         "DELETE FROM statements WHERE id NOT IN"
         " (SELECT statement_id FROM claims WHERE statement_id IS NOT NULL)"
     )
-    for claim_id, actor_id, content in moved:
+    link_unlinked(conn)
+
+
+def link_unlinked(conn: sqlite3.Connection) -> None:
+    """Link every claim that has no statement yet, oldest first."""
+    unlinked = conn.execute(
+        "SELECT c.id, c.actor_id, c.content FROM claims c JOIN articles a ON a.id = c.article_id"
+        " WHERE c.statement_id IS NULL ORDER BY a.published, c.article_id, c.content_start"
+    ).fetchall()
+    for claim_id, actor_id, content in unlinked:
         link_statement(conn, claim_id, actor_id, content)
 
 
