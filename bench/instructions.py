@@ -22,7 +22,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-DEFAULT_FOLDER = Path(__file__).resolve().parent.parent.parent / "shared" / "polnear"
+BENCH = Path(__file__).resolve().parent
+DEFAULT_FOLDER = BENCH.parent.parent / "shared" / "polnear"
 WARM_UP = 20
 
 # Run in the measured child: extract the warm-up articles, then N spread over the folder.
@@ -32,13 +33,14 @@ from pathlib import Path
 from claimtrack.actors import resolve_article
 from claimtrack.attribution import find_attributions
 from claimtrack.extract import extract
-from claimtrack.models import Article
 from claimtrack.text import prepare
 
-folder, count, stage, warm_up = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
-paths = sorted(folder.glob("*/text/*.txt")) or sorted(folder.glob("*.txt"))
-articles = [Article(text=p.read_text(encoding="utf-8"), origin=str(p), language="en")
-            for p in paths]
+bench, folder, count, stage, warm_up = sys.argv[1], Path(sys.argv[2]), *sys.argv[3:]
+count, warm_up = int(count), int(warm_up)
+sys.path.insert(0, bench)
+from extract import load_articles  # bench/extract.py: the same articles it times
+
+articles = load_articles(folder)
 
 def run(article):
     if stage == "all":
@@ -61,7 +63,7 @@ def instructions(folder: Path, count: int, stage: str) -> int:
     """Instructions of one child run over the warm-up articles and ``count`` more."""
     command = [
         "valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-        sys.executable, "-c", CHILD, str(folder), str(count), stage, str(WARM_UP),
+        sys.executable, "-c", CHILD, str(BENCH), str(folder), str(count), stage, str(WARM_UP),
     ]  # fmt: skip
     done = subprocess.run(command, capture_output=True, text=True)
     found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
