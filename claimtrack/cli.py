@@ -225,10 +225,14 @@ def _store_extracted(store: Store, item: Article, outcome: Extraction | str, sum
     if isinstance(outcome, str):
         summary["failed"].append({"origin": item.origin, "reason": outcome})
         return
-    if outcome.published:  # the workers infer missing dates: one less job for the writer
-        item = replace(item, published=outcome.published)
+    # The workers infer missing dates and languages: less work for the writer.
+    item = replace(
+        item,
+        published=outcome.published or item.published,
+        language=outcome.language or item.language,
+    )
     with interrupts_deferred():  # a committed article is always in the summary
-        result = store.add_article(item, outcome.claims, outcome.roles)
+        result = store.add_article(item, outcome.claims, outcome.roles, outcome.wordings)
         if result.status == "duplicate":  # another process stored it meanwhile
             summary["duplicates"].append({"origin": item.origin, "article_id": result.article_id})
             return

@@ -10,6 +10,7 @@ from claimtrack.actors import resolve_article
 from claimtrack.attribution import find_attributions
 from claimtrack.date_inference import with_inferred_date
 from claimtrack.facets import describe
+from claimtrack.language import ENGLISH, detect_language
 from claimtrack.models import Article, Claim, Extraction
 from claimtrack.said_at import said_on, said_on_date
 from claimtrack.text import prepare
@@ -22,10 +23,15 @@ def extract(article: Article) -> list[Claim]:
 
 def extract_article(article: Article) -> Extraction:
     """The article's claims, and the roles it gives people, which the store keeps so that
-    a role alone ("the White House press secretary") resolves in later articles."""
+    a role alone ("the White House press secretary") resolves in later articles.
+
+    An article without a language gets the one detected in its text, and only English
+    is read. Detection runs here, not in the reader, so that ingest workers pay for it
+    rather than the single writer."""
     published = with_inferred_date(article).published
-    if article.language not in (None, "en"):
-        return Extraction([], published=published)
+    language = article.language or detect_language(article.text)
+    if language != ENGLISH:
+        return Extraction([], published=published, language=language)
     doc = prepare(article.text)
     attributions = find_attributions(doc)
     anchor = published.anchor()
@@ -55,4 +61,4 @@ def extract_article(article: Article) -> Extraction:
                 confidence=attribution.confidence,
             )
         )
-    return Extraction(claims, roles, published)
+    return Extraction(claims, roles, published, language)

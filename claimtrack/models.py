@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from claimtrack.statements import Wording
 
 Span = tuple[int, int]
 
@@ -208,10 +212,15 @@ def _said_on_json(said_on: SaidOn | None) -> dict | None:
 
 @dataclass
 class Extraction:
-    """What the extractor finds in one article: its claims, the roles it teaches, and the
-    publication date the claims were resolved against (inferred from the text when the
-    article had none; None: the article's own)."""
+    """What the extractor finds in one article: its claims, the roles it teaches, the
+    publication date the claims were resolved against and the language the text was read
+    as (each inferred from the text when the article had none; None: the article's own).
+
+    ``wordings``, when set, holds each claim's ``statements.wording``: ingest workers
+    compute them beside the claims, so that the single writer does not."""
 
     claims: list[Claim]
     roles: list[RoleSighting] = field(default_factory=list)
     published: PublishedDate | None = None
+    language: str | None = None
+    wordings: list[Wording] | None = None

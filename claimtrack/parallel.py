@@ -46,11 +46,15 @@ def default_jobs() -> int:
 
 
 def extract_outcome(article: Article) -> Outcome:
-    """The article's extraction, or why it failed: one bad article must not stop a batch."""
+    """The article's extraction with its claims' wordings, or why it failed: one bad
+    article must not stop a batch."""
     from claimtrack.extract import extract_article
+    from claimtrack.statements import wording
 
     try:
-        return extract_article(article)
+        extraction = extract_article(article)
+        extraction.wordings = [wording(claim.content) for claim in extraction.claims]
+        return extraction
     except Exception as exc:
         return f"extraction failed: {type(exc).__name__}: {exc}"
 

@@ -460,7 +460,7 @@ def extracted_json(article: Article, extraction: Extraction) -> dict:
             "source": published.source,
             "evidence": published.evidence,
         },
-        "language": article.language,
+        "language": extraction.language or article.language,
         "format": CLAIM_JSON_FORMAT,
         "claims": [claim.to_json() for claim in extraction.claims],
         "roles": [{"actor": seen.actor, "role": seen.role} for seen in extraction.roles],

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from claimtrack import statements
@@ -252,9 +253,9 @@ class StatementLinker:
         if postings is None:
             candidates = _candidates(self.conn, actor_id, target)
         else:
-            shared: Counter[int] = Counter()
-            for term in target.terms - target.names:
-                shared.update(postings.get(term, ()))
+            shared = Counter(
+                chain.from_iterable(postings.get(term, ()) for term in target.terms - target.names)
+            )
             found = [claim for claim, count in shared.items() if count >= statements.MIN_SHARED]
             candidates = _wordings(self.conn, actor_id, found)
         return _statement_among(self.conn, candidates, target)

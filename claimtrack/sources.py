@@ -41,7 +41,6 @@ from claimtrack.dates import (
     parse_date,
     parse_loose_date,
 )
-from claimtrack.language import detect_language
 from claimtrack.models import Article, PublishedDate
 
 MEGABYTE = 1024 * 1024
@@ -548,7 +547,6 @@ def _html_article(
         title=document.title,
         url=page_url,
         published=date_from_metadata(document.date, fetched) or PublishedDate(),
-        language=detect_language(text),
         raw=raw,
         raw_type=raw_type or "text/html",
     )
@@ -562,7 +560,6 @@ def _text_article(text: str, origin: str, url: str | None = None) -> Article:
         origin=origin,
         url=url,
         published=date_from_text_header(text) or PublishedDate(),
-        language=detect_language(text),
     )
 
 

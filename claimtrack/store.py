@@ -234,6 +234,9 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
+# json.dumps builds a new encoder per call when given options; a claim row needs two.
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+
 
 def actor_key(name: str) -> str:
     """The key that merges spellings of one actor; the actors module's when it has one."""
@@ -299,11 +302,16 @@ class Store:
         return row[0] if row else None
 
     def add_article(
-        self, article: Article, claims: list[Claim], roles: Iterable[RoleSighting] = ()
+        self,
+        article: Article,
+        claims: list[Claim],
+        roles: Iterable[RoleSighting] = (),
+        wordings: list[statements.Wording] | None = None,
     ) -> AddResult:
         """Store an article, its claims and the roles it gives people in one transaction,
         unless it is already stored. Role-only speakers are filled from the roles learned
-        so far (``claimtrack.learned_roles``).
+        so far (``claimtrack.learned_roles``). ``wordings``, one per claim, spare
+        computing them here (see ``Extraction.wordings``).
 
         The duplicate check runs inside the write transaction, so two processes ingesting
         the same article at once store it once.
@@ -315,8 +323,11 @@ class Store:
                     return AddResult("duplicate", duplicate, 0)
                 article_id = self._insert_article(article)
                 self._learn_roles(article_id, roles)
-                for claim in self._filled(claims, article.published):
-                    self._insert_claim(article_id, claim)
+                filled = self._filled(claims, article.published)
+                if wordings is None:
+                    wordings = [statements.wording(claim.content) for claim in filled]
+                for claim, wording in zip(filled, wordings, strict=True):
+                    self._insert_claim(article_id, claim, wording)
         except BaseException:
             self._actor_ids.clear()
             self._mentions_seen.clear()
@@ -363,11 +374,10 @@ class Store:
         }
         return self._insert("articles", row)
 
-    def _insert_claim(self, article_id: int, claim: Claim) -> int:
+    def _insert_claim(self, article_id: int, claim: Claim, wording: statements.Wording) -> int:
         facets = claim.facets
         time = facets.time
         actor_id = self._actor_id(claim)
-        wording = statements.wording(claim.content)
         row = {
             "article_id": article_id,
             "actor_id": actor_id,
@@ -387,13 +397,13 @@ class Store:
             "time_start": time.start if time else None,
             "time_end": time.end if time else None,
             "time_precision": time.precision if time else None,
-            "participants": json.dumps(list(facets.participants), ensure_ascii=False),
+            "participants": _to_json(list(facets.participants)),
             "polarity": facets.polarity,
             "polarity_cue": facets.polarity_cue,
             "event_kind": facets.event_kind,
             "event_status": facets.event_status,
             **_said_on_row(facets.said_on),
-            "parties": json.dumps(facets.parties, ensure_ascii=False),
+            "parties": _to_json(facets.parties),
             "agent": facets.agent,
             "confidence": claim.confidence,
             "extractor_version": EXTRACTOR_VERSION,
@@ -456,7 +466,7 @@ class Store:
         record_sightings(self.conn, article_id, roles)
         self._learned = None
         for claim in self._filled(claims, published or PublishedDate()):
-            self._insert_claim(article_id, claim)
+            self._insert_claim(article_id, claim, statements.wording(claim.content))
         self.conn.execute(
             "UPDATE articles SET extractor_version = ? WHERE id = ?",
             (EXTRACTOR_VERSION, article_id),

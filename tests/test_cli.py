@@ -68,6 +68,26 @@ def test_ingest_from_stdin_with_metadata(invoke: Invoke):
     assert stored["text"] == text
 
 
+def test_ingest_stores_the_language_its_workers_detect(invoke: Invoke, tmp_path: Path):
+    german = tmp_path / "kreml.txt"
+    german.write_text(
+        "Der Kreml hat am Donnerstag erklärt, dass ein Treffen der beiden Präsidenten gut"
+        " vorbereitet sein muss. Sprecher Dmitri Peskow sagte, es gebe noch keinen Termin.\n",
+        encoding="utf-8",
+    )
+    result = invoke("ingest", str(german), str(SEED_000), "--jobs", "2", "--json")
+    added = {Path(row["origin"]).name: row for row in as_json(result)["added"]}
+    assert added["kreml.txt"]["claims"] == 0, "only English text is read"
+    assert added[SEED_000.name]["claims"] > 0
+    languages = {
+        name: as_json(invoke("show", f"article:{row['article_id']}", "--json"))["language"]
+        for name, row in added.items()
+    }
+    assert languages == {"kreml.txt": "de", SEED_000.name: "en"}
+    [line] = invoke("extract", str(german), "--json").stdout.splitlines()
+    assert json.loads(line)["language"] == "de"
+
+
 def test_ingest_rejects_a_bad_date(invoke: Invoke):
     clean_failure(invoke("ingest", str(SEED_000), "--date", "2025-13-01"), "bad date")
 
