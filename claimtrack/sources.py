@@ -13,10 +13,12 @@ import csv
 import http.client
 import json
 import os
+import queue
 import re
 import socket
 import ssl
 import sys
+import threading
 import time
 import unicodedata
 import zlib
@@ -416,6 +418,7 @@ def fetch(url: str, limits: Limits = Limits()) -> Fetched:
     current = url
     for _ in range(limits.max_redirects + 1):
         _check_url(current, redirected=current != url)
+        _look_up(urlsplit(current).hostname, limits.connect_timeout)
         request = Request(
             current,
             headers={
@@ -442,6 +445,32 @@ def fetch(url: str, limits: Limits = Limits()) -> Fetched:
             body = _read_body(response, limits, deadline)
             return Fetched(current, body, response.headers.get("Content-Type"))
     raise Refused(f"more than {limits.max_redirects} redirects")
+
+
+def _look_up(host: str, timeout: float) -> None:
+    """Refuse a host whose name does not resolve within ``timeout`` seconds.
+
+    A name lookup has no timeout of its own: an unresponsive resolver would hold the whole
+    batch. So the lookup runs in a daemon thread that is abandoned when it is late; the
+    connection's own lookup that follows is then answered from the resolver's cache.
+    """
+    answer: queue.Queue[OSError | None] = queue.Queue(maxsize=1)
+
+    def resolve() -> None:
+        try:
+            socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+        except OSError as exc:
+            answer.put(exc)
+        else:
+            answer.put(None)
+
+    threading.Thread(target=resolve, name=f"lookup {host}", daemon=True).start()
+    try:
+        error = answer.get(timeout=timeout)
+    except queue.Empty:
+        raise Refused(f"DNS lookup for {host} took over {timeout:g} s") from None
+    if error is not None:
+        raise Refused(f"DNS lookup failed for {host}")
 
 
 def _read_body(response, limits: Limits, deadline: float) -> bytes:

@@ -12,6 +12,7 @@ import json
 import socket
 import sys
 import threading
+import time
 from datetime import date, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -513,6 +514,23 @@ def test_connection_refused_and_dns_failure(monkeypatch):
     monkeypatch.setattr(socket, "getaddrinfo", no_such_host)
     unknown = one(["https://news.invalid/a"], limits=FAST)
     assert unknown.reason == "DNS lookup failed for news.invalid"
+
+
+def test_a_dns_lookup_that_never_answers_is_refused_within_the_connect_timeout(monkeypatch):
+    released = threading.Event()
+
+    def unresponsive_resolver(*args, **kwargs):
+        released.wait()
+        raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+
+    monkeypatch.setattr(socket, "getaddrinfo", unresponsive_resolver)
+    try:
+        started = time.monotonic()
+        error = one(["https://news.example/a"], limits=Limits(connect_timeout=0.1))
+        assert time.monotonic() - started < 5
+    finally:
+        released.set()
+    assert error.reason == "DNS lookup for news.example took over 0.1 s"
 
 
 def test_outlet_is_the_host_without_www():
