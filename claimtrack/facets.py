@@ -13,10 +13,15 @@ discussed ...", "had a telephone conversation on 18 March").
 
 Topics are kept narrow, so that ``--topic`` queries stay clean: ``talks`` needs a talks cue
 that is not only the frame of a participants phrase ("represent Russia at the next talks"
-is about participants); ``participants``, ``venue`` and ``timeline`` cues count only where
+is about participants) nor the complement of a detail ("the date of the next talks" is
+about the timeline); ``participants``, ``venue`` and ``timeline`` cues count only where
 talks are in view (in the claim or the few sentences before it); parties recalled for an
 anaphor fill the slot but do not make a participants claim; a time makes a timeline claim
 only in a claim about talks (or a bare fragment that goes on from them).
+
+Parties are countries and people: a leader's role over countries names the leaders ("the
+leaders of Russia and Ukraine" are Putin and Zelensky on the anchor day), and a country
+right after a city only locates it ("in Istanbul, Turkey").
 
 Cue words live in ``data/topics.json``, ``data/places.json``,
 ``data/polarity.json`` and ``data/events.json``; they are matched word by word (see
@@ -27,7 +32,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -36,7 +41,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from claimtrack import timex
-from claimtrack.actors import actor_key, canonical_actor
+from claimtrack.actors import RoleSense, actor_key, canonical_actor, role_sense
 from claimtrack.lexicon import table
 from claimtrack.models import Actor, Attribution, Facets, Span, TimeExpression
 from claimtrack.text import Document
@@ -56,6 +61,9 @@ NEGATION_REACH = 3
 FRAME_REACH = 3
 # Topics whose cues can frame a talks cue (see ``_about_talks``).
 FRAMING_TOPICS = ("participants",)
+# Topics whose cues head a phrase that only names the talks as their complement (see
+# ``_detail_heads``).
+DETAIL_HEAD_TOPICS = ("timeline", "venue")
 # Topics that are details of talks: their cues count only where talks are in view.
 DETAIL_TOPICS = ("venue", "timeline", "participants")
 # How many words besides its time a claim without a talks cue may have and keep that time.
@@ -66,6 +74,9 @@ PAST_EVENT_REACH = 5
 ANAPHOR_REACH = 3
 # How many words "a ... b" in a cue entry may skip.
 CUE_GAP = 4
+# The role class of heads of state and government (data/roles.json): 'the leaders of
+# Russia and Ukraine' names the holders of such roles.
+LEADER_CLASS = "leader"
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _NEW = tuple.__new__  # builds a Word without the slower NamedTuple constructor
@@ -336,6 +347,7 @@ _TALKS_CUES = CueIndex({"topic:talks": _TOPICS["talks"]})
 _TALKS_HINT = _required_words(_TOPICS["talks"])
 _FRAME_PREPOSITIONS = frozenset(_TOPICS["frame_prepositions"])
 _FRAME_DETERMINERS = frozenset(_TOPICS["frame_determiners"])
+_DETAIL_HEAD_LINKS = frozenset(_TOPICS["detail_head_links"])
 _NOT_VENUE_HEADS = frozenset(w.lower() for w in _TOPICS["not_venue_heads"])
 _VENUE_PREPOSITIONS = frozenset(_TOPICS["venue_prepositions"])
 _PRESENCE_VERBS = frozenset(_TOPICS["presence_verbs"])
@@ -347,8 +359,10 @@ _NOT_PARTY_PREPOSITIONS = frozenset(_TOPICS["not_participant_prepositions"])
 _ATTRIBUTE_HEADS = frozenset(_TOPICS["attribute_heads"])
 _TITLE_WORDS = frozenset(_TOPICS["title_words"])
 _NOT_PARTY_POSSESSIONS = frozenset(_TOPICS["not_party_possessions"])
+_COORDINATORS = frozenset(("and", "or"))
 _POSSESSION = re.compile(r"['’]s\s+(\w+)")
 _PLACE_INDEX = _places()
+_PLACE_KINDS = {name: place.kind for name, place in _PLACE_INDEX.items()}
 _CAPITALS = {city: _PLACE_DATA["cities"][city] for city in _PLACE_DATA["capitals"]}
 _PLACES = CueIndex({"place": _PLACE_INDEX}, case_sensitive=True)
 _VENUE_RANK = {"venue": 0, "city": 1, "region": 2, "country": 3}
@@ -402,7 +416,7 @@ def describe(
     if time and not (about_talks or any(hits.get(f"topic:{t}") for t in TOPIC_ORDER)):
         time = _time_going_on(claim, time, len(content), anchor)
     participants, recalled = (
-        _participants(claim, speaker, place, content, hits) if about_talks else ([], False)
+        _participants(claim, speaker, place, content, hits, anchor) if about_talks else ([], False)
     )
     scope = _topical_sentences(claim, content, hits, time)
     scope_hits = hits if scope is content else _CONTENT_CUES.scan(scope)
@@ -435,9 +449,11 @@ def describe(
 def _about_talks(content: list[Word], hits: dict[str, list[Hit]]) -> bool:
     """Whether a talks cue says talks happen, are planned or ruled out. Not one that only
     frames who takes part ('represent Russia [at the next talks]', 'part of any
-    negotiations', 'lead the talks'), nor a talk verb whose object is a detail question
-    ('discussed who could represent Russia')."""
+    negotiations', 'lead the talks') or whose detail the claim gives ('the date [of the
+    next talks]'), nor a talk verb whose object is a detail question ('discussed who could
+    represent Russia')."""
     frames = [hit for topic in FRAMING_TOPICS for hit in hits.get(f"topic:{topic}", [])]
+    frames += _detail_heads(content, hits)
     for hit in hits.get("topic:talks", []):
         after = content[hit.last].key if hit.last < len(content) else ""
         if after not in _DETAIL_QUESTIONS and not any(_frames(content, e, hit) for e in frames):
@@ -445,11 +461,20 @@ def _about_talks(content: list[Word], hits: dict[str, list[Hit]]) -> bool:
     return False
 
 
+def _detail_heads(content: list[Word], hits: dict[str, list[Hit]]) -> Iterator[Hit]:
+    """Timeline and venue cues heading a phrase whose complement names the talks: 'the
+    date [of] the next talks', 'the venue [of] the summit'."""
+    for topic in DETAIL_HEAD_TOPICS:
+        for hit in hits.get(f"topic:{topic}", []):
+            if hit.last < len(content) and content[hit.last].key in _DETAIL_HEAD_LINKS:
+                yield hit
+
+
 def _frames(content: list[Word], frame: Hit, talks: Hit) -> bool:
-    """Whether a participants cue frames a talks cue: it holds the talks words ('at the
-    negotiating table'), or precedes them with a preposition a few words before the talks
-    words ('represent Russia [at the next talks]') or only determiners between ('lead the
-    talks')."""
+    """Whether a participants (or detail) cue frames a talks cue: it holds the talks words
+    ('at the negotiating table'), or precedes them with a preposition a few words before the talks
+    words ('represent Russia [at the next talks]') or with only its determiners and
+    demonyms between ('lead the talks', 'lead the Ukrainian delegation')."""
     frame_end = frame.last
     if frame.first < talks.first and talks.last <= frame_end:
         return True
@@ -457,8 +482,17 @@ def _frames(content: list[Word], frame: Hit, talks: Hit) -> bool:
         return False
     lead = content[max(frame_end, talks.first - FRAME_REACH) : talks.first]
     between = content[frame_end : talks.first]
-    determined = bool(between) and all(w.key in _FRAME_DETERMINERS for w in between)
-    return determined or any(w.key in _FRAME_PREPOSITIONS for w in lead)
+    return _determines(between) or any(w.key in _FRAME_PREPOSITIONS for w in lead)
+
+
+def _determines(between: list[Word]) -> bool:
+    """Whether words are the determiners, then demonyms, of a noun: 'the', 'the Ukrainian';
+    not 'the Russians ... the', where the demonym is a noun of its own."""
+    determiners = 0
+    while determiners < len(between) and between[determiners].key in _FRAME_DETERMINERS:
+        determiners += 1
+    demonyms = between[determiners:]
+    return bool(between) and all(_PLACE_KINDS.get(w.text) == "demonym" for w in demonyms)
 
 
 def _claim(doc: Document, attribution: Attribution) -> _Claim:
@@ -768,6 +802,7 @@ def _participants(
     venue: tuple[Place, Span] | None,
     content: list[Word],
     hits: dict[str, list[Hit]],
+    when: date | None,
 ) -> tuple[list[str], bool]:
     """Countries and people named as parties in the content (not the venue, not the source
     mention); for an anaphor such as 'such a meeting', the parties of the nearest earlier
@@ -776,10 +811,10 @@ def _participants(
     skip = [venue[1]] if venue else []
     skip += claim.reporting
     scope = _before_report(claim, content, hits)
-    parties = _parties(claim.doc.text, claim.context, claim.places, scope, skip)
+    parties = _parties(claim.doc.text, claim.context, claim.places, scope, skip, when)
     if parties or "topic:talks" not in hits or "anaphor" not in hits:
         return [party.name for party in parties], False
-    recalled = _antecedent_parties(claim, actor_key(speaker.name))
+    recalled = _antecedent_parties(claim, actor_key(speaker.name), when)
     return [party.name for party in recalled], bool(recalled)
 
 
@@ -803,27 +838,118 @@ def _report_cut(hits: dict[str, list[Hit]], length: int) -> int:
 
 
 def _parties(
-    text: str, seq: list[Word], places: list[Hit], inside: slice, skip: list[Span]
+    text: str,
+    seq: list[Word],
+    places: list[Hit],
+    inside: slice,
+    skip: list[Span],
+    when: date | None,
 ) -> list[_Party]:
     """Parties named in ``seq[inside]``; ``places`` are the gazetteer hits in ``seq``."""
     found: dict[str, _Party] = {}
     span = seq[inside]
     if not span:
         return []
-    for hit in places:
-        if hit.first < inside.start or hit.last > inside.stop:
-            continue
-        place = _PLACE_INDEX[hit.entry]
-        if place.kind in ("country", "demonym") and _is_party_place(seq, hit, place):
-            found.setdefault(place.name, _Party(place.name, hit.start, False))
     for match in _NAME.finditer(text, span[0].start, span[-1].end):
         name = _person(match)
         if name and not _possessor_of_words(text, match.end()):
             found.setdefault(name, _Party(name, match.start(), True))
+    # After the names: a leader both named and described keeps the name's position.
+    for party in _country_parties(seq, places, inside, when):
+        found.setdefault(party.name, party)
     return sorted(
         (p for p in found.values() if not any(s[0] <= p.position < s[1] for s in skip)),
         key=lambda p: p.position,
     )
+
+
+def _country_parties(
+    seq: list[Word], places: list[Hit], inside: slice, when: date | None
+) -> Iterator[_Party]:
+    """Countries named as parties in ``seq[inside]``, or their leaders where a leader's role
+    governs them (see ``_leaders_named``); not a country right after one of its cities,
+    which only says where the city lies ('talks in Istanbul, Turkey')."""
+    city_countries = {
+        hit.last: _PLACE_DATA["cities"][hit.entry]
+        for hit in places
+        if _PLACE_INDEX[hit.entry].kind == "city"
+    }
+    countries = [
+        hit
+        for hit in places
+        if inside.start <= hit.first
+        and hit.last <= inside.stop
+        and _PLACE_INDEX[hit.entry].kind in ("country", "demonym")
+        and city_countries.get(hit.first) != _PLACE_INDEX[hit.entry].name
+    ]
+    for group in _coordinations(seq, countries):
+        holders = _leaders_named(seq, group, when)
+        if holders:
+            yield from (_Party(h, hit.start, True) for hit, h in zip(group, holders, strict=True))
+            continue
+        for hit in group:
+            place = _PLACE_INDEX[hit.entry]
+            if _is_party_place(seq, hit, place):
+                yield _Party(place.name, hit.start, False)
+
+
+def _coordinations(seq: Sequence[Word], hits: list[Hit]) -> list[list[Hit]]:
+    """The hits grouped into coordinations: 'Russia and Ukraine', 'the US, Ukraine and
+    Europe', 'Ukraine-US' (only a coordinator, or nothing, between two hits)."""
+    groups: list[list[Hit]] = []
+    for hit in hits:
+        between = seq[groups[-1][-1].last : hit.first] if groups else None
+        if (
+            between is not None
+            and len(between) <= 1
+            and all(w.key in _COORDINATORS for w in between)
+        ):
+            groups[-1].append(hit)
+        else:
+            groups.append([hit])
+    return groups
+
+
+def _leaders_named(seq: Sequence[Word], group: list[Hit], when: date | None) -> list[str]:
+    """The people a leader's role over countries names, one per country: 'the leaders of
+    Russia and Ukraine', 'the Ukrainian and Russian presidents', 'the Ukrainian leader'
+    (no name after it). The role's number must match the countries ('European leaders'
+    names no one), and all must be known holders on the day ``when``, else none is named:
+    without a day, a role names no one in particular."""
+    role = _leader_role(seq, group) if when is not None else None
+    if role is None or role.plural != (len(group) > 1):
+        return []
+    holders = []
+    for hit in group:
+        country = _PLACE_INDEX[hit.entry].name
+        demonyms = _PLACE_DATA["countries"].get(country, {}).get("demonyms", [])
+        actor = canonical_actor(f"{demonyms[0]} {role.head}", when) if demonyms else None
+        if actor is None or actor.kind != "person":
+            return []
+        holders.append(actor.name)
+    return holders
+
+
+def _leader_role(seq: Sequence[Word], group: list[Hit]) -> RoleSense | None:
+    """The leader's role of a definite description governing a coordination of countries:
+    'the leaders of Russia and Ukraine', 'the Ukrainian and Russian presidents'; not a
+    title before a name ('Russian President Vladimir Putin') nor a modified role ('the
+    next president of the United States')."""
+    before, index = _before(seq, group[0].first)
+    if before == "of" and index > 1 and seq[index - 2].key == "the":
+        return _as_leader(seq[index - 1].key)
+    first, role = group[0].first, group[-1].last
+    if first == 0 or seq[first - 1].key != "the" or role >= len(seq):
+        return None
+    named = role + 1 < len(seq) and seq[role + 1].text[0].isupper()
+    return None if named else _as_leader(seq[role].key)
+
+
+@cache
+def _as_leader(word: str) -> RoleSense | None:
+    """The role a word names if it is a leader's ('presidents', 'leader')."""
+    sense = role_sense(word)
+    return sense if sense is not None and LEADER_CLASS in sense.classes else None
 
 
 def _possessor_of_words(text: str, end: int) -> bool:
@@ -854,7 +980,7 @@ def _person(match: re.Match) -> str | None:
     return _canonical(" ".join(kept))
 
 
-def _antecedent_parties(claim: _Claim, speaker_key: str) -> list[_Party]:
+def _antecedent_parties(claim: _Claim, speaker_key: str, when: date | None) -> list[_Party]:
     """Parties of the nearest earlier talks sentence naming two: people if it names two."""
     doc = claim.doc
     index = _sentence_index(doc, claim.content[0])
@@ -863,7 +989,7 @@ def _antecedent_parties(claim: _Claim, speaker_key: str) -> list[_Party]:
         if "topic:talks" not in _CONTENT_CUES.scan(seq):
             continue
         places = _PLACES.scan(seq).get("place", [])
-        found = _parties(doc.text, seq, places, slice(0, len(seq)), [])
+        found = _parties(doc.text, seq, places, slice(0, len(seq)), [], when)
         parties = [p for p in found if actor_key(p.name) != speaker_key]
         people = [p for p in parties if p.person]
         chosen = people if len(people) >= 2 else parties

@@ -456,3 +456,80 @@ def test_cue_index_needs_the_plain_second_word_and_keeps_lexicon_order_on_ties()
     for entries in (["talks ... with", "talks with"], ["talks with", "talks ... with"]):
         hits = CueIndex({"talks": entries}).scan(words(tied, (0, len(tied))))
         assert hits["talks"][0].entry == entries[0]
+
+
+def test_head_of_state_is_a_title_not_a_participants_cue():
+    found = facets(
+        "002",
+        "There is definitely a need to organise such a meeting quite promptly, the heads of "
+        "state have a lot to talk about",
+        anchor=date(2025, 2, 13),
+    )
+    assert found.topics == ["talks", "timeline"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "he would seek a face-to-face meeting between the leaders of Russia and Ukraine",
+        "any meeting between the Ukrainian and Russian presidents should be",
+    ],
+)
+def test_a_leaders_role_over_countries_names_the_leaders(content):
+    found = facets("003", content, speaker=Actor("Donald Trump"))
+    assert sorted(found.participants) == ["Vladimir Putin", "Volodymyr Zelensky"]
+
+
+def test_a_leaders_role_names_no_one_without_a_day_a_definite_role_or_matching_number():
+    text = "Talks resume soon. He said the leaders of Russia and Ukraine would meet."
+    content = "the leaders of Russia and Ukraine would meet"
+    claim = Mention(content, (text.index(content), text.index(content) + len(content)))
+    undated = describe(prepare(text), Attribution(claim, "direct"), PESKOV, None)
+    assert "Vladimir Putin" not in undated.participants
+    text = "Talks resume soon. He said the next president of the United States would meet."
+    modified = describe_text(text, "the next president of the United States would meet", PESKOV)
+    assert "Donald Trump" not in modified.participants
+    text = "Talks resume soon. He said European leaders would meet in Rome."
+    plural = describe_text(text, "European leaders would meet in Rome", PESKOV)
+    assert plural.participants == ["Europe"]
+
+
+def test_a_country_after_a_city_locates_it_and_is_no_party():
+    text = "Negotiators from Russia held talks in Istanbul, Turkey, on Monday."
+    found = describe_text(text, "Negotiators from Russia held talks in Istanbul, Turkey", PESKOV)
+    assert "Türkiye" not in found.participants
+    # A country after a city of another country is a party of its own.
+    text = "Envoys of Paris, Ukraine and Poland held talks on Monday."
+    listed = describe_text(text, "Envoys of Paris, Ukraine and Poland held talks", PESKOV)
+    assert "Ukraine" in listed.participants
+
+
+def test_talks_named_only_as_the_complement_of_a_detail_are_no_talks_claim():
+    found = facets("003", "the date of the upcoming talks had been agreed upon")
+    assert found.topics == ["timeline"]
+    assert found.event_kind == "talks"  # the event is still named
+
+
+def test_a_participants_frame_may_hold_demonyms_before_the_talks_word():
+    text = "Talks resume soon. He said Sergey Lavrov will lead the Russian delegation at the talks."
+    found = describe_text(
+        text, "Sergey Lavrov will lead the Russian delegation at the talks", PESKOV
+    )
+    assert found.topics == ["participants"]
+    # A demonym used as a noun ends the frame: the meeting itself is the topic.
+    found = facets(
+        "000",
+        "first of all on the part of the Russians … the meeting is not a problem",
+        speaker=Actor("Volodymyr Zelensky"),
+    )
+    assert "talks" in found.topics
+
+
+def test_it_standing_for_a_meeting_recalls_its_parties():
+    text = (
+        "Vladimir Putin will meet envoy Steve Witkoff in Moscow on Tuesday. "
+        "The Kremlin said it will take place in the afternoon."
+    )
+    found = describe_text(text, "it will take place in the afternoon", PESKOV)
+    assert sorted(found.participants) == ["Steve Witkoff", "Vladimir Putin"]
+    assert "participants" not in found.topics  # recalled, not said
