@@ -6,25 +6,31 @@ A rule pipeline over the words in ``data/`` (``speech_verbs.txt``, ``belief_verb
 1. quotes: quotation spans of the paragraph (“…”, "…", «…», ‘…’, ''…'', ``…''); straight
    marks are read by context and a quote left open runs to the paragraph end, so a stray
    mark costs one claim at most;
-2. cues: every inflection of the verb lists ("said", "has stressed", "points out"),
-   "according to", headline forms ("Kremlin Says"), colon and dash lead-ins, outside
-   quotes; a cue word used as a noun ("his remarks", "the Paris attacks"), a passive
-   ("was told", "agreed by") or a bare form with a singular subject ("that Zelensky
-   consider") is dropped;
+2. cues: every inflection of the verb lists ("said", "has stressed", "points out",
+   "went on to say"), "according to", headline forms ("Kremlin Says"), colon and dash
+   lead-ins, outside quotes; a cue word used as a noun ("his remarks", "the secretary of
+   state") or an adjective ("so-called"), a passive ("was told", "agreed by") or a bare
+   form with a singular subject ("that Zelensky consider") is dropped; so is a view held
+   by a pronoun inside an earlier report ("Peskov said he thinks …");
 3. source: the noun phrase before the cue ("Kremlin spokesman Dmitry Peskov said", "the
-   spokesman also noted"), through appositives and asides ("Hugh Hill, a doctor, said",
-   "Graham, R-S.C., a candidate, said", "Trump, who …, said"); after it in inverted order
-   ("…, said Peskov"); after "according to"; before a colon ("SPEAKER: …"); after a dash
-   (``"…" - Commissioner X``); a participle ("…, adding that …") or a coordinated verb
-   ("… and said …") takes the subject of its clause;
-4. content: after the cue ("said (that) …", "told reporters …", "said: “…”") or before it
-   ("“…,” he said", "…, according to X"), widened to whole quotations running over
-   several sentences; verbs that need "that", a colon or a quote before their content
-   are listed apart from those that take a bare clause ("said he was");
-5. follow-ups: a paragraph announced by a colon ("Peskov said:") is the speaker's words;
-   a quotation with no cue after an attribution carries its source ("direct"); so does an
-   unquoted paragraph that reads as the speaker's own words ("continuation": first or
-   second person, a discourse opener, no cue of its own, right after an attribution).
+   spokesman also noted", "a spokesman for the Kremlin said", "figures published on
+   Monday show", "six in 10 say"), through appositives and asides ("Hugh Hill, a doctor,
+   said", "Graham, R-S.C., a candidate, said", "Trump, who …, said"); after it in
+   inverted order ("…, said Peskov", "…, said a source familiar with the talks"); after
+   "according to"; before a colon ("SPEAKER: …", not "Correction: …"); after a dash
+   (``"…" - Commissioner X``); a participle ("…, adding that …", "responded by saying")
+   or a coordinated verb ("… and said …") takes the subject of its clause;
+4. content: after the cue ("said (that) …", "told reporters …", "said: “…”", "accused
+   him of …") or before it ("“…,” he said", "…, according to X"), widened to whole
+   quotations running over several sentences and ending where a second report of the
+   speaker begins ("…, adding that …", "… and urged …"); verbs that need "that", a
+   colon or a quote before their content are listed apart from those that take a bare
+   clause ("said he was") or a direct object ("cited a poll");
+5. follow-ups: a paragraph announced by a colon ("Peskov said:") is the speaker's words,
+   and so is each short paragraph of a list ("More statements by Peskov:"); a quotation
+   with no cue after an attribution carries its source ("direct"); so does an unquoted
+   paragraph that reads as the speaker's own words ("continuation": first or second
+   person, a discourse opener, no cue of its own, right after an attribution).
 
 Each stage scans a bounded window around a cue; regexes are compiled once, and those
 searched through a text open with a literal or a character set ("\\s\\s*" rather than
@@ -252,6 +258,15 @@ _OBJECT_BEFORE_THAT = re.compile(r"\s+(?:[\w'’\-]+\s+){0,2}[\w'’\-]+(?=\s+th
 _COLON_QUOTE = re.compile(r":(?<=\w:)\s*(?=[“\"«])")
 _AND_TAILS = ("and", "but", "also", "then", "later", "has", "had", "have", "would", "will", "not")
 _SENTENCE_OPENING = re.compile(r"(?:^|(?<=[.!?…]\s))\W*(\w+(?:[\s,]+\w+){0,2})", re.MULTILINE)
+# ", adding …", ", calling …", "and urged …", ", but added …": the verb (group 1) of a
+# second report, maybe after an adverb.
+_NEXT_REPORT = re.compile(
+    r"(?:,\s+(?=[a-z]+ing\b)|,?\s+(?:and|but)\s+(?:(?:also|then|later|[a-z]+ly)\s+)?)([a-z]+)\b"
+)
+# "More statements by Peskov:": a few words, then the noun of the list (group 1) and "by".
+_LIST_LEAD = re.compile(r"(?:[A-Z]?[a-z]+\s+){0,2}?([A-Za-z]+)\s+(?:by|from|of)\s+")
+# "He went on to say …", "She then proceeded to explain …": the infinitive is the report.
+_WENT_ON_TO = re.compile(r"\b(?:(?:go|goes|going|gone|went)\s+on|proceed(?:s|ed)?)\s+to\s+$")
 # "agreed by the coalition" is passive; "said by telephone" is not.
 _PASSIVE_BY = re.compile(r"\s+by\s+(?!(?:tele)?phone|e-?mail|video|text|letter|satellite)")
 _DASH_SOURCE = re.compile(r"\s\s*[-–—―]\s*(?=[A-Za-z])")
@@ -354,13 +369,15 @@ def find_attributions(doc: Document) -> list[Attribution]:
     results: list[Attribution] = []
     sentence_starts = doc.sentence_starts
     previous: list[int] = []
-    lead: tuple[Mention, Mention] | None = None
+    lead: _Lead | None = None
+    listing = False  # whether ``lead`` carries on from a listed statement
     for p_start, p_end in doc.paragraphs:
         first = bisect_left(sentence_starts, p_start)
         sentences = doc.sentences[first : bisect_left(sentence_starts, p_end, first)]
         para = _Paragraph(p_start, p_end, Quotes(quote_spans(text, p_start, p_end)), sentences)
         found = _attribute_paragraph(text, para)
-        if lead is not None and not found:
+        led = lead is not None and not found and (not listing or _is_list_item(para))
+        if led:
             found = [_led_paragraph(text, para, lead)]
         elif previous and all(_speaks_for_self(a) for a in found):
             main = _main_attribution(results, previous)
@@ -369,20 +386,40 @@ def find_attributions(doc: Document) -> list[Attribution]:
                 found = [follower]
         previous = list(range(len(results), len(results) + len(found)))
         results.extend(found)
-        lead = _open_lead(text, para)
+        opened = _open_lead(text, para)
+        listing = opened is None and led and lead.listed
+        lead = opened or (lead if listing else None)
     return results
 
 
-def _open_lead(text: str, para: _Paragraph) -> tuple[Mention, Mention] | None:
+class _Lead(NamedTuple):
+    """The speaker and cue a colon lead-in announces; ``listed`` when it announces a list
+    of statements ("More statements by Peskov:"), one paragraph each."""
+
+    source: Mention
+    cue: Mention
+    listed: bool = False
+
+
+def _is_list_item(para: _Paragraph) -> bool:
+    """Whether a paragraph after a listed statement may be the list's next item: items
+    are short, so a longer paragraph ends the list."""
+    return len(para.sentences) <= 2
+
+
+def _open_lead(text: str, para: _Paragraph) -> _Lead | None:
     """Source and cue of a paragraph that ends by announcing the next one:
-    "Peskov said:" or "And from Chairwoman Smith:"."""
+    "Peskov said:", "And from Chairwoman Smith:" or "More statements by Peskov:"."""
     if not text.endswith(":", para.start, para.end) or not para.sentences:
         return None
     last = para.sentences[-1]
     colon = para.end - 1
     named = _LEAD_ALONE.fullmatch(text, last[0], para.end)
     if named is not None and _is_name_word(named.group(1)):
-        return Mention(named.group(1), named.span(1)), Mention(":", (colon, para.end))
+        return _Lead(Mention(named.group(1), named.span(1)), Mention(":", (colon, para.end)))
+    listed = _list_lead(text, last[0], colon)
+    if listed is not None:
+        return listed
     cues = list(_cue_spans(text, last[0], colon))
     if not cues:
         return None
@@ -392,18 +429,30 @@ def _open_lead(text: str, para: _Paragraph) -> tuple[Mention, Mention] | None:
     source = _source_before(text, last[0], cue_start, para.quotes)
     if source is None:
         return None
-    return Mention(text[slice(*source)], source), Mention(text[cue_start:cue_end], cues[-1])
+    return _Lead(Mention(text[slice(*source)], source), Mention(text[cue_start:cue_end], cues[-1]))
 
 
-def _led_paragraph(text: str, para: _Paragraph, lead: tuple[Mention, Mention]) -> Attribution:
+def _list_lead(text: str, start: int, colon: int) -> _Lead | None:
+    """'More statements by Peskov:', 'Key remarks from the president:': a list lead-in."""
+    found = _LIST_LEAD.match(text, start, colon)
+    if found is None or found.group(1).lower() not in _words("list_nouns"):
+        return None
+    source = _source_after(text, found.end(), colon + 1)
+    if source is None or text[source[1] : colon].strip():
+        return None
+    cue = Mention(text[found.start(1) : found.end(1)], found.span(1))
+    return _Lead(Mention(text[slice(*source)], source), cue, listed=True)
+
+
+def _led_paragraph(text: str, para: _Paragraph, lead: _Lead) -> Attribution:
     """The paragraph a colon lead-in announced is the speaker's words."""
     span = (para.start, para.end)
     kind = _content_kind(text, para, span)
     return Attribution(
         content=Mention(text[para.start : para.end], span),
         kind=kind if kind != "mixed" else "direct",
-        source=lead[0],
-        cue=lead[1],
+        source=lead.source,
+        cue=lead.cue,
         confidence=0.7,
     )
 
@@ -508,9 +557,15 @@ def _attribute_cue(
     last_quote = para.quotes.last_ending_by(cue.start)
     head = max(sentence[0], last_quote[1] if last_quote else -1, cue.start - _LOOK_BACK)
     before = text[head : cue.start]
+    if before.endswith(" to "):
+        went_on = _WENT_ON_TO.search(before)
+        if went_on is None:
+            return None  # "to say", "to see": an infinitive, not a reporting verb
+        cue = cue._replace(start=head + went_on.start())
+        before = before[: went_on.start()]
     written = text[cue.start : cue.end]
-    if before.endswith(" to ") or _is_noun_use(before, written, text, cue.end):
-        return None  # "to say", "to see": an infinitive, not a reporting verb
+    if before.endswith("-") or _is_noun_use(before, written, text, cue.end):
+        return None  # "so-called", "well-known": an adjective; "his remarks": a noun
     if _PASSIVE_BY.match(text, cue.end):
         return None
     if written.endswith("ing"):
@@ -531,7 +586,7 @@ def _attribute_cue(
             and not _takes_bare_clause(text, cue, cue_end, sentence)
         ):
             return None
-    elif _after_clause_break(before):
+    elif _after_clause_break(before) and cue.kind == "speech":
         source = inverted or _source_after(text, cue.end, sentence[1])
         content = _content_before(text, para, sentence, cue.start)
         cue_end = cue.end
@@ -539,10 +594,20 @@ def _attribute_cue(
         return None
     if source is None or content is None or not _agrees(text, source, written, before):
         return None
-    if cue.kind == "belief" and not _can_hold_view(text, source):
+    if cue.kind == "belief" and (
+        not _can_hold_view(text, source) or _reported_view(text, source, cue, in_sentence)
+    ):
         return None
     confidence = 0.8 if cue.kind == "speech" else 0.55
     return _build(text, para, source, cue, cue_end, content, confidence)
+
+
+def _reported_view(text: str, source: Span, cue: Cue, earlier: list[Attribution]) -> bool:
+    """'Trump said he thinks …': a view a pronoun holds inside the content of an earlier
+    report is part of that report, not a claim of its own."""
+    if text[source[0] : source[1]].lower() not in _words("pronouns"):
+        return False
+    return any(a.content.span[0] <= cue.start < a.content.span[1] for a in earlier)
 
 
 def _after_coordination(text: str, start: int, cue_start: int) -> bool:
@@ -563,14 +628,43 @@ def _takes_bare_clause(text: str, cue: Cue, cue_end: int, sentence: Span) -> boo
     """
     if cue.lemma in _words("bare_complement") or _introduced(text, cue_end, sentence[1]):
         return True
+    if cue.lemma in _words("object_complement"):
+        return _opens_object(text, cue_end, sentence[1])
     return text.startswith(" to ", cue_end) and cue.lemma in _words("infinitive_complement")
 
 
+def _opens_object(text: str, start: int, end: int) -> bool:
+    """Whether a noun phrase follows ``start``: "accused him of", "cited a poll".
+
+    Not a preposition, adverb or verb: after "the women she accused of …" or "the cases it
+    cited are …" the object was moved before the verb, and what follows is no content."""
+    first = _TOKEN.search(text, start, min(end, start + 40))
+    if first is None or text[start : first.start()].strip():
+        return False
+    word = first.group()
+    lower = word.lower()
+    if lower in _words("object_pronouns") or lower in _words("determiners"):
+        return True
+    if not word[0].isalnum():
+        return word[0] in _QUOTE_MARKS
+    if word[0].isupper() or word[0].isdigit():
+        return True
+    return not (
+        _is_clause_word(word)
+        or lower in _words("adverbial_starters")
+        or lower in _words("passive_auxiliaries")
+        or lower == "of"
+        or _is_adverb(word)
+    )
+
+
 def _is_noun_use(before: str, form: str, text: str, end: int) -> bool:
-    """'his remarks', 'Editor's note', 'the asking price': the cue word is a noun here.
+    """'his remarks', 'Editor's note', 'every state', 'secretary of state': the cue word is
+    a noun here.
 
     A form that is also a plural noun ("states", "notes") is a verb only after a name or
-    pronoun and before a clause break or "that" ("…,” Viguerie notes.").
+    pronoun and before a clause break, "that", the start of a clause ("Schweizer notes the
+    foundation hid …") or, for a verb taking one, an infinitive ("Clinton hopes to …").
     """
     written = _last_word(before)
     if not written:
@@ -578,9 +672,20 @@ def _is_noun_use(before: str, form: str, text: str, end: int) -> bool:
     last = written.lower()
     if last in _words("articles") or last.endswith(("'s", "’s")):
         return True
+    if last in _words("noun_prepositions") and not form.endswith("ing"):
+        return True  # "the secretary of state", "from every report"
     if form.lower() not in _words("noun_like_forms") or last in _words("pronouns"):
         return False
-    return not (_is_name_word(written) and _CLAUSE_BREAK.match(text, end))
+    if not _is_name_word(written):
+        return True
+    if _CLAUSE_BREAK.match(text, end):
+        return False
+    after = _TOKEN.search(text, end, end + 40)
+    word = after.group() if after and not text[end : after.start()].strip() else ""
+    if word == "to":
+        lemma = _all_verb_lemmas().get(form.lower(), "")
+        return lemma not in _words("infinitive_complement")
+    return not (word.lower() in _words("clause_openers") or word[:1].isupper())
 
 
 def _participle(
@@ -591,11 +696,11 @@ def _participle(
     before: str,
     earlier: list[Attribution],
 ) -> Attribution | None:
-    """'…, adding that …', 'issued a statement saying …', 'was saying …'."""
+    """'…, adding that …', 'issued a statement saying …', 'was saying …', 'by saying …'."""
     tail = before.rstrip()
     auxiliary = _last_word(tail)
     progressive = bool(auxiliary) and auxiliary.lower() in _words("passive_auxiliaries")
-    if cue.kind != "speech" and not progressive:
+    if cue.kind != "speech" and not progressive and cue.lemma not in _words("verbal_acts"):
         return None
     source: Span | Mention | None = None
     if tail.endswith(","):
@@ -608,6 +713,9 @@ def _participle(
     elif progressive:
         aux_start = cue.start - len(before) + len(tail) - len(auxiliary)
         source = _source_before(text, sentence[0], aux_start, para.quotes)
+    elif auxiliary.lower() in _words("gerund_prepositions"):
+        # "Bolton distanced himself by saying …", "After saying …, the man …"
+        source = _clause_subject(text, sentence, cue.start, para.quotes)
     if source is None:
         return None
     cue_end = _extend_cue(text, cue, sentence)
@@ -741,10 +849,14 @@ def _coordinated_verb_end(text: str, end: int, limit: int) -> int:
 
 
 def _addressee_end(text: str, start: int, end: int) -> int:
-    """End of the addressee of "told": "told CNN's Jake Tapper.", "told city leaders that"."""
+    """End of the addressee of "told": "told CNN's Jake Tapper.", "told city leaders that",
+    "told the victims’ families."."""
     last = start
-    for word, _, token_end in _tokens(text, start, min(end, start + 80)):
+    for word, token_start, token_end in _tokens(text, start, min(end, start + 80)):
         lower = word.lower()
+        if word in ("'", "’") and token_start == last and text[last - 1] in "sS":
+            last = token_end  # "told the victims’ families", "told CBS' Face the Nation"
+            continue
         if lower in _words("addressee_stops") or not word[0].isalnum():
             return last
         if _is_clause_word(word) and lower not in _words("determiners"):
@@ -814,7 +926,7 @@ def _source_before(text: str, start: int, cue_start: int, quotes: Quotes) -> Spa
     if text.find(")", aside_start, cue_start) >= 0:
         aside = _PARENTHESIS_TAIL.search(text, aside_start, cue_start)
     stop = aside.start() if aside else cue_start
-    tokens = _drop_adverbials(text, start, _tokens(text, start, stop))
+    tokens = _drop_reduced_relative(_drop_adverbials(text, start, _tokens(text, start, stop)))
     while tokens and tokens[-1][0] in _QUOTE_MARKS:
         tokens.pop()
     if not tokens:
@@ -840,8 +952,30 @@ def _source_before(text: str, start: int, cue_start: int, quotes: Quotes) -> Spa
         found = _noun_phrase_before(tokens[:comma])
         if found is not None and found[0][1] == tokens[comma - 1][2]:
             speaker = (found[0][0], tokens[-2][2])
+        elif speaker is None:
+            # "Trump on Wednesday, after speaking to Putin, said": the speaker is the name.
+            head = _drop_adverbials(text, start, tokens[:comma])
+            found = _noun_phrase_before(head)
+            if found is not None and found[0][1] == head[-1][2]:
+                return found[0]
         end = comma
     return speaker
+
+
+def _drop_reduced_relative(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Tokens without a participle after the speaker's noun: "figures published (this
+    week) show", "a statement released (on Monday) said"; time words are already gone."""
+    if len(tokens) < 2 or not _is_past_participle(tokens[-1][0]):
+        return tokens
+    noun = tokens[-2][0]
+    common = noun.islower() or len(tokens) == 2  # "Figures published …" opens a sentence
+    if common and _is_source_noun(noun) and not noun.endswith(("'s", "’s")):
+        return tokens[:-1]
+    return tokens  # "Ailes helped found", "Trump's repeated calls": a verb, an adjective
+
+
+def _is_past_participle(word: str) -> bool:
+    return word.islower() and (word.endswith("ed") or word in _words("irregular_participles"))
 
 
 def _is_insertion(tokens: list[tuple[str, int, int]]) -> bool:
@@ -877,6 +1011,9 @@ def _noun_phrase_before(tokens: list[tuple[str, int, int]]) -> tuple[Span, bool]
     """The noun phrase ending the token list, and whether it starts with a determiner."""
     if not tokens:
         return None
+    share = _share(tokens)
+    if share is not None:
+        return share, False
     head = tokens[-1][0]
     if head.lower() in _words("pronouns"):
         return (tokens[-1][1], tokens[-1][2]), False
@@ -906,6 +1043,9 @@ def _noun_phrase_before(tokens: list[tuple[str, int, int]]) -> tuple[Span, bool]
         if _is_clause_word(word) or not word[0].isalnum():
             break
         first = i
+    owner = _postmodified_owner(tokens[:first])
+    if owner is not None and _can_end_object(head):
+        return (owner, tokens[-1][2]), True  # "a spokesman for the Kremlin"
     while first < len(tokens) - 1 and (
         _is_clause_word(tokens[first][0]) or tokens[first][0] in ("'s", "’s", "and", "of", "for")
     ):
@@ -914,6 +1054,58 @@ def _noun_phrase_before(tokens: list[tuple[str, int, int]]) -> tuple[Span, bool]
     if not _good_head(head, phrase, has_determiner):
         return None
     return (phrase[0][1], phrase[-1][2]), has_determiner
+
+
+def _share(tokens: list[tuple[str, int, int]]) -> Span | None:
+    """A poll share ending the token list: "47%", "six in 10", "one out of five"."""
+    if len(tokens) >= 2 and tokens[-1][0] == "%" and tokens[-2][0][0].isdigit():
+        return (tokens[-2][1], tokens[-1][2])
+    if len(tokens) < 3 or not _is_number(tokens[-1][0]):
+        return None
+    ratio = [t[0].lower() for t in tokens[-4:-1]]
+    if ratio[-1:] == ["in"] and _is_number(ratio[-2] if len(ratio) > 1 else ""):
+        return (tokens[-3][1], tokens[-1][2])
+    if ratio == [ratio[0], "out", "of"] and _is_number(ratio[0]):
+        return (tokens[-4][1], tokens[-1][2])
+    return None
+
+
+def _is_share(text: str, source: Span) -> bool:
+    """Whether a speaker is a poll share; its words are split only when the last one can
+    end a share (most speakers are names)."""
+    words = text[source[0] : source[1]].rsplit(None, 1)
+    if not words or not (words[-1].endswith("%") or _is_number(words[-1])):
+        return False
+    return _share(_tokens(text, *source)) is not None
+
+
+def _is_number(word: str) -> bool:
+    return word[:1].isdigit() or word.lower() in _words("number_words")
+
+
+def _can_end_object(word: str) -> bool:
+    """Whether a word can end the object of a preposition: "(close to) him", "(for) the
+    Kremlin", not "(close to) that"."""
+    return word[0].isalnum() and (
+        word.lower() in _words("object_pronouns") or not _is_clause_word(word)
+    )
+
+
+def _postmodified_owner(tokens: list[tuple[str, int, int]]) -> int | None:
+    """Start of the speaker noun phrase that the tokens end with, followed by a preposition
+    and maybe an adjective: "a spokesman for" (the Kremlin), "people familiar with" (the
+    talks), "sources close to" (him); None when the tokens end otherwise."""
+    if len(tokens) < 2 or tokens[-1][0].lower() not in _words("postmodifier_starters"):
+        return None
+    rest = tokens[:-1]
+    if len(rest) > 1 and rest[-1][0].lower() in _words("postmodifier_adjectives"):
+        rest = rest[:-1]
+    if not _is_source_noun(rest[-1][0]) or rest[-1][0].lower() in _words("quantity_nouns"):
+        return None
+    found = _noun_phrase_before(rest)
+    if found is None or found[0][1] != rest[-1][2]:
+        return None
+    return found[0][0]
 
 
 def _is_clause_word(token: str) -> bool:
@@ -940,16 +1132,24 @@ def _good_head(head: str, phrase: list[tuple[str, int, int]], has_determiner: bo
 
 
 def _source_after(text: str, start: int, end: int) -> Span | None:
-    """The noun phrase after an inverted cue ("…, said the spokesman, adding …")."""
+    """The noun phrase after an inverted cue ("…, said the spokesman, adding …"), with
+    premodifiers ("said former governor Howard Dean") and postmodifiers ("said a spokesman
+    for the ministry", "said a person familiar with the talks")."""
     phrase: list[tuple[str, int, int]] = []
+    head = -1  # the noun a postmodifier hangs on, when there is one
     for token in _TOKEN.finditer(text, start, end):
         word, s, e = token.group(), token.start(), token.end()
+        lower = word.lower()
         if not word[0].isalnum() and word not in ("'s", "’s", "-", "&"):
             break
-        if word.lower() in ("that", "in", "on", "at", "during", "after", "before", "when"):
+        if lower in ("that", "in", "on", "at", "during", "after", "before", "when"):
             break
-        if _is_participle_word(word) and phrase:
+        if phrase and (_is_participle_word(word) or lower in ("who", "which", "whose", "whom")):
             break
+        if head < 0 and phrase and lower in _words("postmodifier_starters"):
+            head = _postmodified_head(phrase)
+            if head < 0:
+                return None
         phrase.append((word, s, e))
         if len(phrase) > 10:
             return None
@@ -959,26 +1159,59 @@ def _source_after(text: str, start: int, end: int) -> Span | None:
         and phrase[0][0].lower() not in _words("pronouns")
     ):
         return None
-    opener = phrase[0][0]
-    if opener.islower() and not (
-        opener in _words("determiners") or opener in _words("pronouns") or _is_source_noun(opener)
-    ):
-        return None  # "said of Trump", "said in May"
     if phrase[0][0].lower() in _words("pronouns"):
         phrase = phrase[:1]
-    elif len(phrase) > 8 or any(_is_clause_word(w) for w, _, _ in phrase[1:]):
+    elif len(phrase) > 8 or any(
+        _is_clause_word(w) and w.lower() not in _words("postmodifier_starters")
+        for w, _, _ in phrase[1:]
+    ):
         return None
+    if not _opens_source_after(phrase, head):
+        return None  # "said of Trump", "said in May"
     follow = _TOKEN.search(text, phrase[-1][2], min(end, phrase[-1][2] + 20))
     word_after = follow.group() if follow else ""
     if word_after[:1].isalnum() and word_after.lower() not in _words("follow_source"):
         return None
-    head = phrase[-1][0]
-    lower = head.lower()
-    if lower in _words("pronouns") or _is_name_word(head) or _is_source_noun(head):
+    last = phrase[-1][0]
+    if head >= 0 and (phrase[head][0].lower() != "one" or _is_source_noun(last)):
+        return (phrase[0][1], phrase[-1][2])  # "one of the officials", not "one of the bags"
+    if last.lower() in _words("pronouns") or _is_name_word(last) or _is_source_noun(last):
         return (phrase[0][1], phrase[-1][2])
     if phrase[0][0].lower() in _words("determiners") and len(phrase) <= 4:
         return (phrase[0][1], phrase[-1][2])
     return None
+
+
+_NOT_MODIFIERS = ("adverbial_starters", "between_source_and_cue", "time_words")
+
+
+def _postmodified_head(phrase: list[tuple[str, int, int]]) -> int:
+    """Index of the noun a postmodifier starting after ``phrase`` hangs on ("a spokesman"
+    in "a spokesman for", "a person" in "a person close to"), or -1 when it is none."""
+    i = len(phrase) - 1
+    if i > 0 and phrase[i][0].lower() in _words("postmodifier_adjectives"):
+        i -= 1
+    word = phrase[i][0]
+    lower = word.lower()
+    if (lower in _words("determiners") and lower != "one") or lower in _words("quantity_nouns"):
+        return -1  # "many of them", "another number to the mix"
+    return i if _is_name_word(word) or _is_source_noun(word) else -1
+
+
+def _opens_source_after(phrase: list[tuple[str, int, int]], head: int) -> bool:
+    """Whether an inverted speaker may open with its first word: a determiner, pronoun,
+    name or source noun; or a modifier ("former", "senior") before a name or source noun."""
+    opener = phrase[0][0]
+    if not opener.islower():
+        return True
+    if opener in _words("determiners") or opener in _words("pronouns") or _is_source_noun(opener):
+        return True
+    if len(phrase) < 2 or not opener.isalpha() or _is_adverb(opener) or opener.endswith("ing"):
+        return False
+    if any(opener in _words(role) for role in _NOT_MODIFIERS):
+        return False
+    noun = phrase[head][0] if head >= 0 else phrase[-1][0]
+    return _is_name_word(noun) or _is_source_noun(noun)
 
 
 def _inverted_source(text: str, before: str, cue: Cue, sentence: Span) -> Span | None:
@@ -1012,9 +1245,24 @@ def _agrees(text: str, source: Span, form: str, before: str) -> bool:
     previous = _last_word(before).lower()
     if previous in _words("modals"):
         return True
+    if _is_share(text, source):
+        return True  # "six in 10 say"
     words = text[source[0] : source[1]].lower().split()
-    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
-    return head in ("i", "we", "you", "they") or _is_plural(head)
+    if len(words) > 1 and words[-1] in ("who", "that"):
+        words.pop()  # "those who say": the verb agrees with the antecedent
+    head = _head_word(words)
+    return head in ("i", "we", "you", "they") or _is_plural(head) or _is_quantity(head)
+
+
+def _head_word(words: list[str]) -> str:
+    """The noun a phrase's verb agrees with: the last word, or the one before a
+    postmodifier ("the head of the delegation", "people familiar with the talks")."""
+    after = next((i for i, w in enumerate(words[1:], 1) if w in _words("postmodifier_starters")), 0)
+    if not after:
+        return words[-1]
+    if after > 1 and words[after - 1] in _words("postmodifier_adjectives"):
+        after -= 1
+    return words[after - 1]
 
 
 def _is_plural(word: str) -> bool:
@@ -1024,7 +1272,15 @@ def _is_plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith(("ss", "us", "is", "ous", "'s", "’s"))
 
 
+def _is_quantity(word: str) -> bool:
+    """'67 percent (of voters) say', 'a majority say', '47% say': a share of a group takes
+    a plural verb."""
+    return word[:1].isdigit() or word.endswith("%") or word in _words("quantity_nouns")
+
+
 def _can_hold_view(text: str, source: Span) -> bool:
+    if _is_share(text, source):
+        return True  # a poll share: "about 4 in 10 want …"
     words = text[source[0] : source[1]].split()
     head = words[-1] if words else ""
     return head.lower() in _words("pronouns") or _is_name_word(head) or _is_source_noun(head)
@@ -1043,6 +1299,10 @@ def _choose_content(
         return after
     if _introduced(text, cue_end, sentence[1]):
         return after
+    if _quoted_lead(text, para, sentence[0], source[0]):
+        # "“…,” Trump told Britain's ITV in an interview aired on Monday.": the words after
+        # the cue only say to whom, where or when.
+        return _content_before(text, para, sentence, source[0])
     if after is not None and not _is_adverbial(text[after[0] : after[1]]):
         return after
     if lead.endswith(("”", '"', "»", "’", "''")):
@@ -1050,6 +1310,17 @@ def _choose_content(
     if lead.endswith(",") and not _is_introduction(text, para, sentence[0], lead):
         return _content_before(text, para, sentence, source[0])
     return after
+
+
+def _quoted_lead(text: str, para: _Paragraph, start: int, stop: int) -> bool:
+    """Whether the words before the speaker are one quotation, from the sentence start."""
+    quote = para.quotes.last_ending_by(stop)
+    return (
+        quote is not None
+        and quote[0] <= start + 1
+        and not text[quote[1] : stop].strip(" ,")
+        and not text[start : quote[0]].strip()
+    )
 
 
 def _is_introduction(text: str, para: _Paragraph, start: int, lead: str) -> bool:
@@ -1086,7 +1357,7 @@ def _content_after(text: str, para: _Paragraph, cue_end: int, sentence: Span) ->
     introducer = _introduced(text, start, sentence[1])
     if introducer:
         start = introducer.end()
-    end = sentence[1]
+    end = _next_report_start(text, para, start, sentence[1])
     for s, e in para.quotes.overlapping(start, end):
         if start <= s < end < e:
             end = min(e, start + _MAX_CONTENT)
@@ -1094,6 +1365,23 @@ def _content_after(text: str, para: _Paragraph, cue_end: int, sentence: Span) ->
     if span is None or not _has_words(text[span[0] : span[1]], _MIN_CONTENT_WORDS):
         return None
     return span
+
+
+def _next_report_start(text: str, para: _Paragraph, start: int, end: int) -> int:
+    """Where a second report of the same speaker begins: a participle after a comma ("said
+    the talks went well, adding that …", "defended the plan, calling it …") or a verb
+    joined by "and" or "but" ("called it shameful and urged …"); else ``end``."""
+    for found in _NEXT_REPORT.finditer(text, start, end):
+        if _reports_speech(found.group(1)) and not _inside(found.start(), para.quotes):
+            return found.start()
+    return end
+
+
+def _reports_speech(form: str) -> bool:
+    """Whether a verb form is a speech verb or a verbal act of ``belief_verbs.txt``."""
+    if form in verb_lemmas(SPEECH_VERBS):
+        return True
+    return verb_lemmas(BELIEF_VERBS).get(form) in _words("verbal_acts")
 
 
 def _content_before(text: str, para: _Paragraph, sentence: Span, stop: int) -> Span | None:
@@ -1171,8 +1459,10 @@ def _transcript_lead(text: str, para: _Paragraph) -> Attribution | None:
     lead = _TRANSCRIPT.match(text, para.start, para.end)
     if lead is None or not _is_name_word(lead.group(1)):
         return None
-    name = lead.group(1)
-    if name.lower() in _words("clause_words") or not _has_words(text[lead.end() : para.end], 3):
+    name = lead.group(1).lower()
+    if name in _words("clause_words") or name in _words("non_speaker_labels"):
+        return None  # "Correction: …", "Breaking: …"
+    if not _has_words(text[lead.end() : para.end], 3):
         return None
     content = _trim(text, lead.end(), para.end)
     colon = text.rfind(":", lead.start(), lead.end())
@@ -1187,10 +1477,23 @@ def _colon_quote(text: str, para: _Paragraph, sentence: Span) -> Attribution | N
         return None
     quote = next(iter(para.quotes.overlapping(colon.end(), colon.end() + 1)), None)
     source = _source_before(text, sentence[0], colon.start(), para.quotes)
-    if quote is None or source is None:
+    if quote is None or source is None or not _labels_speaker(text, sentence[0], source):
         return None
     cue = Cue(colon.start(), colon.start() + 1, ":", "mark")
     return _build(text, para, source, cue, cue.end, _trim(text, *quote), 0.6)
+
+
+def _labels_speaker(text: str, start: int, source: Span) -> bool:
+    """Whether the words before a colon name a speaker, as a label opening the sentence
+    ("More from Jones:") or following a dashed heading ("… IN IOWA - Michael McDonald:"),
+    not as the end of a clause ("Sanders delivered a retort:", "as Cornyn put it:")."""
+    lead = re.split(r"\s[-–—]\s", text[start : source[0]])[-1].split()  # after "HEADLINE - "
+    if any(word.lower() not in ("and", "also", "more", "from") for word in lead):
+        return False
+    words = text[source[0] : source[1]].split()
+    return words[-1].lower() not in _words("pronouns") and (
+        _is_name_word(words[-1]) or _is_source_noun(words[-1])
+    )
 
 
 def _dash_attribution(text: str, para: _Paragraph, sentence: Span) -> Attribution | None:
