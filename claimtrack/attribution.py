@@ -1293,6 +1293,8 @@ def _choose_content(
     ("…, Peskov said on Tuesday.", "“…,” the spokesman said, adding …")."""
     lead = text[sentence[0] : source[0]].rstrip()
     after = _content_after(text, para, cue_end, sentence)
+    if after is not None and _points_back(text[after[0] : after[1]]):
+        after = None  # "He said this during a meeting": what he said was reported before
     if not lead:
         if after is None or _is_adverbial(text[after[0] : after[1]]):
             return _quote_just_before(text, para, sentence[0]) or after
@@ -1310,6 +1312,19 @@ def _choose_content(
     if lead.endswith(",") and not _is_introduction(text, para, sentence[0], lead):
         return _content_before(text, para, sentence, source[0])
     return after
+
+
+def _points_back(content: str) -> bool:
+    """Whether words after a cue are only a pronoun object, then where or when: "(said)
+    this during a meeting", "(said) so on Tuesday"; not "(said) this week that …"."""
+    words = content.split(None, 2)
+    if not words or words[0].lower() not in _words("pointing_objects"):
+        return False
+    if len(words) == 1:
+        return True
+    second = words[1].lower().strip(",")
+    # "described this as …", "showed this to be …": the object has its complement.
+    return second in _words("adverbial_starters") and second not in ("as", "to")
 
 
 def _quoted_lead(text: str, para: _Paragraph, start: int, stop: int) -> bool:

@@ -257,3 +257,20 @@ def test_verb_forms_that_are_also_nouns(text: str, cue: str) -> None:
 
 def test_plural_noun_after_a_name_is_no_cue() -> None:
     assert not attribute("Kremlin claims were dismissed by the government in Kyiv.")
+
+
+def test_a_pronoun_object_that_points_back_is_no_content():
+    pointing = (
+        "Trump answered whether Zelensky would attend the summit in Budapest.\n\n"
+        "He said this during a meeting with Zelensky at the White House. "
+        "Half of the voters said so in the earlier poll."
+    )
+    assert [cue for _, cue, _ in triples(pointing)] == ["answered"]
+    kept = triples(
+        "Peskov said this week that the talks would resume. "
+        "Zelensky described this as a breakthrough for Ukraine."
+    )
+    assert [content for _, _, content in kept] == [
+        "the talks would resume",
+        "this as a breakthrough for Ukraine",
+    ]
