@@ -490,8 +490,11 @@ def _attribute_paragraph(text: str, para: _Paragraph) -> list[Attribution]:
             if attribution is not None:
                 in_sentence.append(attribution)
         if not in_sentence:
-            marked = _dash_attribution(text, para, (s_start, s_end)) or _colon_quote(
-                text, para, (s_start, s_end)
+            sentence = (s_start, s_end)
+            marked = (
+                _dash_attribution(text, para, sentence)
+                or _colon_quote(text, para, sentence)
+                or _withheld_detail(text, para, sentence)
             )
             if marked is not None:
                 in_sentence.append(marked)
@@ -1496,6 +1499,39 @@ def _colon_quote(text: str, para: _Paragraph, sentence: Span) -> Attribution | N
         return None
     cue = Cue(colon.start(), colon.start() + 1, ":", "mark")
     return _build(text, para, source, cue, cue.end, _trim(text, *quote), 0.6)
+
+
+def _withheld_detail(text: str, para: _Paragraph, sentence: Span) -> Attribution | None:
+    """'He did not provide any timeline for …', 'The Kremlin would not give a date': a
+    speaker withholding a detail says something about it; the withheld detail, with what
+    follows it in the sentence, is the content (its polarity reads the negation)."""
+    found = _withholding().search(text, *sentence)
+    if found is None or _inside(found.start(), para.quotes):
+        return None
+    source = _source_before(text, sentence[0], found.start(), para.quotes)
+    if source is None or not _can_hold_view(text, source):
+        return None  # "The plan does not provide a timeline"
+    start = found.start("detail")
+    content = _trim(text, start, _next_report_start(text, para, start, sentence[1]))
+    cue = Cue(found.start(), found.end("verb"), "withhold", "speech")
+    return _build(text, para, source, cue, cue.end, content, 0.55)
+
+
+@cache
+def _withholding() -> re.Pattern[str]:
+    """A negated 'withholding_verbs' form and the withheld detail it takes as object."""
+
+    def alternatives(role: str) -> str:
+        words = sorted(_words(role), key=len, reverse=True)
+        escaped = (re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in words)
+        return "|".join(escaped)
+
+    return re.compile(
+        rf"\b(?:{alternatives('withholding_negations')})(?:\s+(?:also|yet|immediately|still))?"
+        rf"\s+(?P<verb>{alternatives('withholding_verbs')})\s+"
+        rf"(?P<detail>(?:(?:{alternatives('withheld_modifiers')})\s+){{0,3}}"
+        rf"(?:{alternatives('withheld_nouns')}))\b"
+    )
 
 
 def _labels_speaker(text: str, start: int, source: Span) -> bool:

@@ -112,10 +112,10 @@ def _contraction(token: str, start: int) -> list[Word]:
     )
     second = token[cut:] if token[cut] not in "'’" else token[cut + 1 :]
     end = start + len(token)
-    return [
-        Word(token[:cut], token[:cut].lower(), start, start + cut),
-        Word(second, second.lower().replace("’", "'"), end - len(second), end),
-    ]
+    suffix = Word(second, second.lower().replace("’", "'"), end - len(second), end)
+    if not cut:  # "n't" written alone, as cue lists may: one word
+        return [suffix]
+    return [Word(token[:cut], token[:cut].lower(), start, start + cut), suffix]
 
 
 class _Part(NamedTuple):
@@ -333,6 +333,7 @@ _CONTENT_CUES = CueIndex(
 _REPORT_CUES = CueIndex(
     {"uncertain": _POLARITY["uncertain_cues"], "conditional": _POLARITY["conditional"]}
 )
+_WITHHOLDING_CUES = CueIndex({"withholding": _POLARITY["withholding_cues"]})
 _CLAUSE_BREAKS = CueIndex({"break": _TOPICS["clause_breaks"]})
 _NEGATED_STATUSES = frozenset(_EVENTS["negated_statuses"])
 _UNREALISED_BEFORE = frozenset(_EVENTS["unrealised_before"])
@@ -1013,6 +1014,9 @@ def _polarity(
 ) -> tuple[str, str | None]:
     """Affirm, deny or uncertain, decided by the first rule in ``data/polarity.json`` order;
     the second value is the words that decided it."""
+    withheld = _WITHHOLDING_CUES.scan(cue).get("withholding")
+    if withheld:  # "[Peskov would not give] a date": the predicate alone, not the content
+        return "uncertain", _spoken(cue, withheld[0])
     # The predicate may also open the content: "[Peskov did not specify] who might lead".
     reported = _REPORT_CUES.scan(cue + content[:REPORT_REACH])
     # A condition that opens the content may be left in the cue: "added that if [...]".

@@ -121,7 +121,8 @@ def test_quote_paragraph_after_an_attribution_keeps_the_speaker(
 ) -> None:
     _, attributions = seed_004
     need = by_content(attributions, "There is definitely a need for such a [Trump-Putin] meeting")
-    assert need.source.text == "Peskov"
+    # It continues "He also did not provide any timeline …", Peskov's withheld detail.
+    assert need.source.text == "He"
     assert need.kind == "direct"
     assert need.continues is not None
 

@@ -274,3 +274,24 @@ def test_a_pronoun_object_that_points_back_is_no_content():
         "the talks would resume",
         "this as a breakthrough for Ukraine",
     ]
+
+
+def test_a_withheld_detail_is_reported_with_the_detail_as_content(seeds_dir: Path) -> None:
+    text = (seeds_dir / "004_ebd96396f1565e17.txt").read_text(encoding="utf-8")
+    withheld = by_cue(text, "did not provide")
+    assert withheld.source is not None and withheld.source.text == "He"
+    assert withheld.content.text.startswith("any timeline for a potential Trump-Putin meeting")
+    found = triples(
+        "The Kremlin would not give a date for the summit. "
+        "Peskov hasn’t yet named a venue for the talks."
+    )
+    assert found == [
+        ("The Kremlin", "would not give", "a date for the summit"),
+        ("Peskov", "hasn’t yet named", "a venue for the talks"),
+    ]
+
+
+def test_a_withholding_verb_needs_a_speaker_a_negation_and_a_detail() -> None:
+    assert triples("The plan does not provide a timeline for the talks.") == []
+    assert triples("Russia did not give up its claims to the region.") == []
+    assert triples("The ministry provided a timeline for the talks.") == []

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from claimtrack.extract import extract
 from claimtrack.facets import CueIndex, describe, words
-from claimtrack.models import Actor, Attribution, Facets, Mention
+from claimtrack.models import Actor, Article, Attribution, Facets, Mention
 from claimtrack.text import prepare
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -533,3 +534,25 @@ def test_it_standing_for_a_meeting_recalls_its_parties():
     found = describe_text(text, "it will take place in the afternoon", PESKOV)
     assert sorted(found.participants) == ["Steve Witkoff", "Vladimir Putin"]
     assert "participants" not in found.topics  # recalled, not said
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        ("Peskov would not give a date for the summit.", "uncertain"),
+        ("Peskov didn’t provide any timeline for the talks.", "uncertain"),
+        ("Peskov cannot name a timeframe for the talks.", "uncertain"),
+        # Only the predicate withholds: a negation inside the content denies,
+        # contracted or not.
+        ("Peskov said Russia would not give up its demands in the talks.", "deny"),
+        ("Peskov said Moscow doesn’t plan new talks with Kyiv.", "deny"),
+    ],
+)
+def test_a_negated_withholding_verb_makes_the_claim_uncertain(text, polarity):
+    [claim] = extract(Article(text=text, origin="test", language="en"))
+    assert claim.facets.polarity == polarity
+
+
+def test_a_contraction_suffix_written_alone_is_one_word():
+    assert [w.key for w in words("n't ... give", (0, 12))] == ["n't", "give"]
+    assert [w.key for w in words("doesn’t plan", (0, 12))] == ["does", "n't", "plan"]
