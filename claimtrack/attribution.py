@@ -1505,6 +1505,8 @@ def _withheld_detail(text: str, para: _Paragraph, sentence: Span) -> Attribution
     """'He did not provide any timeline for …', 'The Kremlin would not give a date': a
     speaker withholding a detail says something about it; the withheld detail, with what
     follows it in the sentence, is the content (its polarity reads the negation)."""
+    if not any(text.find(word, *sentence) >= 0 for word in _NEGATION_MARKS):
+        return None  # most sentences: one search in C rules the pattern out
     found = _withholding().search(text, *sentence)
     if found is None or _inside(found.start(), para.quotes):
         return None
@@ -1515,6 +1517,10 @@ def _withheld_detail(text: str, para: _Paragraph, sentence: Span) -> Attribution
     content = _trim(text, start, _next_report_start(text, para, start, sentence[1]))
     cue = Cue(found.start(), found.end("verb"), "withhold", "speech")
     return _build(text, para, source, cue, cue.end, content, 0.55)
+
+
+# Every 'withholding_negations' entry holds one of these ("cannot" holds "not").
+_NEGATION_MARKS = ("not", "n't", "n’t", "unable")
 
 
 @cache
