@@ -81,6 +81,9 @@ def main() -> int:
     if shutil.which("valgrind") is None:
         print("valgrind is not installed (apt install valgrind)")
         return 1
+    if not any(args.folder.glob("*/text/*.txt")) and not any(args.folder.glob("*.txt")):
+        print(f"no articles under {args.folder}")
+        return 1
     base = instructions(args.folder, 0, args.stage)
     total = instructions(args.folder, args.articles, args.stage)
     per_article = (total - base) / args.articles
