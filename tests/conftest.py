@@ -1,4 +1,5 @@
-"""Shared fixtures: the repo's seed articles, an isolated user dir, a CLI runner."""
+"""Shared fixtures: the repo's seed articles, an isolated user dir, a CLI runner; and the
+attribution helpers the attribution tests share."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
+from claimtrack.attribution import find_attributions
 from claimtrack.cli import app
-from claimtrack.models import Actor, Claim, Facets
+from claimtrack.models import Actor, Attribution, Claim, Facets
+from claimtrack.text import prepare
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -97,6 +100,18 @@ def make_claim(
         facets=Facets(**facets),
         speaker_kind=Actor(speaker).kind,
     )
+
+
+def attribute(text: str) -> list[Attribution]:
+    return find_attributions(prepare(text))
+
+
+def triples(text: str) -> list[tuple[str | None, str | None, str]]:
+    """(source, cue, content) of each attribution in ``text``, as written."""
+    return [
+        (a.source.text if a.source else None, a.cue.text if a.cue else None, a.content.text)
+        for a in attribute(text)
+    ]
 
 
 def stored_articles(db: Path) -> int:

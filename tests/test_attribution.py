@@ -5,28 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import attribute, triples
 
 from claimtrack.attribution import (
     _TOKEN,
     _tokens,
-    find_attributions,
     is_speech_cue,
     quote_spans,
     verb_lemmas,
 )
 from claimtrack.models import Attribution
-from claimtrack.text import prepare
-
-
-def attribute(text: str) -> list[Attribution]:
-    return find_attributions(prepare(text))
-
-
-def triples(text: str) -> list[tuple[str | None, str | None, str]]:
-    return [
-        (a.source.text if a.source else None, a.cue.text if a.cue else None, a.content.text)
-        for a in attribute(text)
-    ]
 
 
 def by_content(attributions: list[Attribution], words: str) -> Attribution:

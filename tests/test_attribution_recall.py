@@ -7,21 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import attribute, triples
 
-from claimtrack.attribution import find_attributions
 from claimtrack.models import Attribution
-from claimtrack.text import prepare
-
-
-def attribute(text: str) -> list[Attribution]:
-    return find_attributions(prepare(text))
-
-
-def triples(text: str) -> list[tuple[str | None, str | None, str]]:
-    return [
-        (a.source.text if a.source else None, a.cue.text if a.cue else None, a.content.text)
-        for a in attribute(text)
-    ]
 
 
 def by_cue(text: str, cue: str) -> Attribution:
