@@ -1506,7 +1506,7 @@ def _withheld_detail(text: str, para: _Paragraph, sentence: Span) -> Attribution
     speaker withholding a detail says something about it; the withheld detail, with what
     follows it in the sentence, is the content (its polarity reads the negation)."""
     if not any(text.find(word, *sentence) >= 0 for word in _NEGATION_MARKS):
-        return None  # most sentences: one search in C rules the pattern out
+        return None  # most sentences: a few searches in C rule the pattern out
     found = _withholding().search(text, *sentence)
     if found is None or _inside(found.start(), para.quotes):
         return None
@@ -1533,7 +1533,8 @@ def _withholding() -> re.Pattern[str]:
         return "|".join(escaped)
 
     return re.compile(
-        rf"\b(?:{alternatives('withholding_negations')})(?:\s+(?:also|yet|immediately|still))?"
+        rf"\b(?:{alternatives('withholding_negations')})"
+        rf"(?:\s+(?:{alternatives('withholding_adverbs')}))?"
         rf"\s+(?P<verb>{alternatives('withholding_verbs')})\s+"
         rf"(?P<detail>(?:(?:{alternatives('withheld_modifiers')})\s+){{0,3}}"
         rf"(?:{alternatives('withheld_nouns')}))\b"
