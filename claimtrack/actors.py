@@ -1145,7 +1145,7 @@ def _new_actor(name: str, sense: RoleSense | None, role_text: str = "") -> Actor
     words = _KEY_TOKEN.findall(_fold_text(name))
     if name[:-1] in lex.country_of_cue and name.endswith("s"):
         return _country(lex.country_of_cue[name[:-1]]) or Actor(name, kind="group")
-    if any(word in lex.institution_words for word in words) or _ACRONYM.fullmatch(name):
+    if not lex.institution_words.isdisjoint(words) or _ACRONYM.fullmatch(name):
         kind = "institution"
     elif len(words) >= 2 or (sense and not _is_institution(sense)):
         kind = "person"
@@ -1191,7 +1191,7 @@ def _looks_like_person(name: str, sense: RoleSense | None, lex: _Lexicon) -> boo
     words = name.split()
     if any(w.lower().strip(".'") in lex.not_names for w in words):
         return False
-    if any(w in lex.country_of_cue for w in words) or _DIGIT.search(name):
+    if not lex.country_of_cue.keys().isdisjoint(words) or _DIGIT.search(name):
         return False
     if "-" in name:  # "Jean-Pierre" after a role, not "Russia-Ukraine" or "Kremlin-backed"
         parts = [part for word in words for part in word.split("-")[1:]]
