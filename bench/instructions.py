@@ -4,7 +4,7 @@ Usage: python bench/instructions.py [FOLDER] [--articles N] [--stage attribution
        (default ../shared/polnear, 120 articles spread over it, stage all)
 
 Wall-clock and CPU time on a shared VM drift by half within an hour; an instruction count
-stays within about 0.1 %. So a change to the extractor is best judged here, and
+stays within about 0.1 % (with a fixed hash seed, exactly). So a change to the extractor is best judged here, and
 ``bench/extract.py`` gives the articles per second this machine reaches. Runs the
 extractor under valgrind (cachegrind, no cache simulation; needs ``valgrind``) twice: once
 over the 20 warm-up articles alone, once over them and N more, each measured article new
@@ -16,6 +16,7 @@ speaker resolution; ``all`` runs the whole pure core.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -65,7 +66,9 @@ def instructions(folder: Path, count: int, stage: str) -> int:
         "valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
         sys.executable, "-c", CHILD, str(BENCH), str(folder), str(count), stage, str(WARM_UP),
     ]  # fmt: skip
-    done = subprocess.run(command, capture_output=True, text=True)
+    # A fixed hash seed: set and dict orders, and so the work done, then repeat exactly.
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    done = subprocess.run(command, capture_output=True, text=True, env=env)
     found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
     if done.returncode != 0 or not found:
         raise SystemExit(f"valgrind run failed ({done.returncode}): {done.stderr[-2000:]}")
