@@ -4,7 +4,7 @@ Usage: python bench/instructions.py [FOLDER] [--articles N] [--stage attribution
        (default ../shared/polnear, 120 articles spread over it, stage all)
 
 Wall-clock and CPU time on a shared VM drift by half within an hour; an instruction count
-stays within about 0.1 % (with a fixed hash seed, exactly). So a change to the extractor is best judged here, and
+with a fixed hash seed repeats exactly. So a change to the extractor is best judged here, and
 ``bench/extract.py`` gives the articles per second this machine reaches. Runs the
 extractor under valgrind (cachegrind, no cache simulation; needs ``valgrind``) twice: once
 over the 20 warm-up articles alone, once over them and N more, each measured article new
