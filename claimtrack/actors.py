@@ -76,6 +76,8 @@ _PAST_ROLE = frozenset({"former", "ex", "then", "late"})
 _NON_SPACE = re.compile(r"\S+")
 _DIGIT = re.compile(r"\d")
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
+# A name written as a web address is an outlet: "Censor.NET", "News.Az", "Meduza.io".
+_WEB_NAME = re.compile(r"\w\.[A-Za-z]{2,}$")
 _LEADING_NON_NAME = re.compile(r"[A-Z][a-z]{3,}ing$")  # "Injecting Clinton": a gerund
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 _OF_BEFORE = re.compile(r"((?:[Tt]he )?[A-Za-z][A-Za-z ]{0,30}?) of (?:the )?$")
@@ -1145,7 +1147,11 @@ def _new_actor(name: str, sense: RoleSense | None, role_text: str = "") -> Actor
     words = _KEY_TOKEN.findall(_fold_text(name))
     if name[:-1] in lex.country_of_cue and name.endswith("s"):
         return _country(lex.country_of_cue[name[:-1]]) or Actor(name, kind="group")
-    if not lex.institution_words.isdisjoint(words) or _ACRONYM.fullmatch(name):
+    if (
+        not lex.institution_words.isdisjoint(words)
+        or _ACRONYM.fullmatch(name)
+        or _WEB_NAME.search(name)
+    ):
         kind = "institution"
     elif len(words) >= 2 or (sense and not _is_institution(sense)):
         kind = "person"

@@ -105,6 +105,10 @@ def test_cities_stay_places_and_countries_are_actors() -> None:
 def test_unknown_names_get_a_cleaned_actor_with_a_kind() -> None:
     assert canonical_actor("Fabrizio Saggio").kind == "person"
     assert canonical_actor("the Financial Times").kind == "institution"
+    # An outlet written as its web address is no person ("…, Censor.NET reports").
+    assert canonical_actor("Censor.NET").kind == "institution"
+    assert canonical_actor("Meduza.io").kind == "institution"
+    assert canonical_actor("J.D. Vance").kind == "person"
     assert canonical_actor("I") is None
     assert canonical_actor("he") is None
 
