@@ -208,11 +208,19 @@ def _trie_pattern(words: list[str]) -> str:
     return "(?:" + build(trie) + ")"
 
 
+def _alternation(role: str) -> str:
+    """A regex alternation of a word list of ``attribution_cues.json``, longest first (so
+    "has not" is tried before "has"); a space matches any whitespace, an apostrophe
+    either form."""
+    words = sorted(_words(role), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in words)
+
+
 @cache
 def _cue_extension() -> re.Pattern[str]:
     """What may follow a verb and still belong to the cue: addressee, medium, time."""
-    addressees = "|".join(re.escape(a) for a in sorted(_words("addressees"), key=len, reverse=True))
-    nouns = "|".join(re.escape(n) for n in sorted(_words("statement_nouns"), key=len, reverse=True))
+    addressees = _alternation("addressees")
+    nouns = _alternation("statement_nouns")
     name = r"[A-Z][\w'’.\-]*(?:\s+(?:of\s+)?[A-Z][\w'’.\-]*){0,4}"
     title = rf"(?:{name}|[“\"][^”\"]{{1,60}}[”\"])"
     return re.compile(
@@ -1526,18 +1534,12 @@ _NEGATION_MARKS = ("not", "n't", "n’t", "unable")
 @cache
 def _withholding() -> re.Pattern[str]:
     """A negated 'withholding_verbs' form and the withheld detail it takes as object."""
-
-    def alternatives(role: str) -> str:
-        words = sorted(_words(role), key=len, reverse=True)
-        escaped = (re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in words)
-        return "|".join(escaped)
-
     return re.compile(
-        rf"\b(?:{alternatives('withholding_negations')})"
-        rf"(?:\s+(?:{alternatives('withholding_adverbs')}))?"
-        rf"\s+(?P<verb>{alternatives('withholding_verbs')})\s+"
-        rf"(?P<detail>(?:(?:{alternatives('withheld_modifiers')})\s+){{0,3}}"
-        rf"(?:{alternatives('withheld_nouns')}))\b"
+        rf"\b(?:{_alternation('withholding_negations')})"
+        rf"(?:\s+(?:{_alternation('withholding_adverbs')}))?"
+        rf"\s+(?P<verb>{_alternation('withholding_verbs')})\s+"
+        rf"(?P<detail>(?:(?:{_alternation('withheld_modifiers')})\s+){{0,3}}"
+        rf"(?:{_alternation('withheld_nouns')}))\b"
     )
 
 
