@@ -283,3 +283,10 @@ def test_a_withholding_verb_needs_a_speaker_a_negation_and_a_detail() -> None:
     assert triples("The plan does not provide a timeline for the talks.") == []
     assert triples("Russia did not give up its claims to the region.") == []
     assert triples("The ministry provided a timeline for the talks.") == []
+
+
+def test_every_withholding_negation_passes_the_pre_check() -> None:
+    from claimtrack.attribution import _NEGATION_MARKS, _words
+
+    for negation in _words("withholding_negations"):
+        assert any(mark in negation for mark in _NEGATION_MARKS), negation
