@@ -18,7 +18,9 @@ attribution's source mention inside its article with these rules:
    ("President Clinton"), else the one most recently the subject of a sentence.
 3. Pronouns (he, she, it, they, his administration) take the speaker of an attribution in
    the same sentence before them, else the first (subject-most) fitting actor mentioned
-   there; then the same search in earlier sentences, up to three that mention anyone.
+   there; then the same search in earlier sentences, up to three that mention anyone,
+   where a sentence that opens with an agreeing pronoun ("He met Zelensky. He added")
+   offers that pronoun's actor before the names it mentions.
    Mentions inside quotes are skipped; kind and gender must agree ("they" needs a group).
 4. Roles ("the Ukrainian leader", "the spokesman", "the ministry") take the most recently
    mentioned actor of the article whose role matches (roles learned in the article plus
@@ -45,6 +47,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
@@ -89,6 +92,9 @@ _LOOKBACK_CHARS = 80
 _PRONOUN_SENTENCES = 3  # sentences with mentions searched for an antecedent
 _PRONOUN_MAX_SENTENCES = 10  # quotes can hold several sentences without mentions
 _MIN_FUZZY_LENGTH = 6
+# A personal pronoun opening a sentence is its subject. "It" is left out: it opens as many
+# sentences as an empty subject ("It is unclear whether ...") as it stands for a body.
+_SUBJECT_PRONOUN = re.compile(r"[\s“\"‘']*(He|She|They)\b")
 ROLE = "role"  # the kind of a speaker that is a post, its holder unnamed (learned_roles)
 
 
@@ -440,6 +446,10 @@ class _Article:
         self.mentions: dict[int, list[tuple[int, str]]] = {}
         self.subjects: dict[str, list[int]] = {}  # first mention of a sentence: its subject
         self.speakers: dict[int, list[tuple[int, str]]] = {}
+        # Sentence -> the actor of the subject pronoun it opens with and that pronoun's
+        # agreement; filled in text order up to ``_subjects_resolved``.
+        self._subject_actors: dict[int, tuple[Actor | None, dict]] = {}
+        self._subjects_resolved = 0
         self.quotes = _quote_spans(doc.text)
         self.quote_starts = [start for start, _ in self.quotes]
         self.countries: list[tuple[int, str]] = []
@@ -689,23 +699,56 @@ class _Article:
         return self.actors[later] if later else None
 
     def _antecedent(self, pronoun: str, position: int) -> Actor | None:
-        """Hobbs-like search: earlier speakers, then the leftmost fitting mention."""
+        """Hobbs-like search, sentence by sentence back: the last earlier speaker, then the
+        actor of a subject pronoun the sentence opens with, then the leftmost mention."""
         agreement = self.lex.pronouns[pronoun]
         sentence = self.sentence_of(position)
         searched = 0
         for index in range(sentence, max(sentence - _PRONOUN_MAX_SENTENCES, -2), -1):
-            for pool, pick in ((self.speakers, max), (self.mentions, min)):
-                fitting = [
-                    (pos, name)
-                    for pos, name in pool.get(index, [])
-                    if pos < position and self._agrees(name, agreement)
-                ]
-                if fitting:
-                    return self.actors[pick(fitting)[1]]
+            found = (
+                self._fitting(self.speakers, index, position, agreement, max)
+                or (index < sentence and self._carried_subject(index, agreement))
+                or self._fitting(self.mentions, index, position, agreement, min)
+            )
+            if found:
+                return found
             searched += index in self.speakers or index in self.mentions
             if searched >= _PRONOUN_SENTENCES:
                 break
         return None
+
+    def _fitting(
+        self,
+        pool: dict[int, list[tuple[int, str]]],
+        sentence: int,
+        position: int,
+        agreement: dict,
+        pick: Callable,
+    ) -> Actor | None:
+        fitting = [
+            (pos, name)
+            for pos, name in pool.get(sentence, [])
+            if pos < position and self._agrees(name, agreement)
+        ]
+        return self.actors[pick(fitting)[1]] if fitting else None
+
+    def _carried_subject(self, sentence: int, agreement: dict) -> Actor | None:
+        """The actor of the pronoun sentence ``sentence`` opens with, if it agrees.
+
+        "He met Zelensky in Paris. He added ...": the second "he" continues the subject
+        of the sentence before, not the person named in it. Subject pronouns are resolved
+        once each, in text order, so that a long chain of them is a loop, not a recursion.
+        """
+        while self._subjects_resolved <= sentence:
+            index = self._subjects_resolved
+            self._subjects_resolved += 1
+            opening = _SUBJECT_PRONOUN.match(self.doc.text, self.sentence_starts[index])
+            if opening and not self.in_quote(opening.start(1)):
+                pronoun = opening.group(1).lower()
+                actor = self._antecedent(pronoun, opening.start(1))
+                self._subject_actors[index] = (actor, self.lex.pronouns[pronoun])
+        actor, its_agreement = self._subject_actors.get(sentence, (None, None))
+        return actor if its_agreement == agreement else None
 
     def _agrees(self, name: str, agreement: dict) -> bool:
         actor = self.actors[name]

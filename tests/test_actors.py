@@ -295,3 +295,15 @@ def test_examples_after_a_group_do_not_replace_it() -> None:
     text = seed("001")
     source = "EU foreign ministers, including Germany’s Annalena Baerbock"
     assert speakers(text, source) == ["EU foreign ministers"]
+
+
+def test_a_pronoun_subject_carries_the_earlier_subject_pronoun_s_actor() -> None:
+    """Subject continuity: a sentence that opens with "He" keeps the person the previous
+    "He" stood for, not a person named later in that sentence."""
+    text = (
+        "Donald Trump spoke to reporters on Friday. "
+        "He recalled a meeting with Zelensky in Paris, the outlet reports. "
+        "He added that a new round of talks could start soon."
+    )
+    assert speakers(text, "He| added") == ["Donald Trump"]
+    assert speakers(text.replace("He recalled", "It was"), "He| added") == ["Volodymyr Zelensky"]
