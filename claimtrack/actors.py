@@ -168,6 +168,7 @@ class _Lexicon:
     honorifics: frozenset[str]
     pronouns: dict[str, dict]
     not_names: frozenset[str]
+    source_nouns: frozenset[str]
     places: frozenset[str]
     cue_folds: frozenset[str]
     cue_first_words: frozenset[str]
@@ -615,7 +616,12 @@ class _Article:
         return source.text, source.span
 
     def resolve(self, text: str, span: Span) -> Actor | None:
-        """The actor a source mention at ``span`` stands for, or None."""
+        """The actor a source mention at ``span`` stands for, or None.
+
+        A lone common noun capitalised only because it opens a sentence ("Critics said",
+        "Polls show") is read as written in lower case, not as someone's name."""
+        if " " not in text and _is_source_noun(text.lower(), self.lex):
+            text = text.lower()
         parsed = _parse(text)
         if parsed.pronoun:
             return self._antecedent(parsed.pronoun, span[0])
@@ -1226,6 +1232,12 @@ def _is_institution(sense: RoleSense) -> bool:
     return "institution" in sense.classes
 
 
+def _is_source_noun(word: str, lex: _Lexicon) -> bool:
+    """A noun that heads anonymous or generic sources (data/source_nouns.txt), or its plural."""
+    nouns = lex.source_nouns
+    return word in nouns or (word.endswith("s") and (word[:-1] in nouns or word[:-2] in nouns))
+
+
 def _is_place(name: str) -> bool:
     """A city or capital written as a name ("Moscow"): a place, not a speaker."""
     lex = _lexicon()
@@ -1341,6 +1353,7 @@ def _lexicon() -> _Lexicon:
         honorifics=frozenset(roles["honorifics"]),
         pronouns={k: v for k, v in table("pronoun_agreement.json").items() if k[0] != "_"},
         not_names=frozenset(word_list("name_stopwords.txt")),
+        source_nouns=frozenset(word_list("source_nouns.txt")),
         places=_places(),
         cue_folds=frozenset(cue.casefold() for cue in country_of_cue),
         cue_first_words=frozenset(cue.split()[0] for cue in country_of_cue),

@@ -307,3 +307,29 @@ def test_a_pronoun_subject_carries_the_earlier_subject_pronoun_s_actor() -> None
     )
     assert speakers(text, "He| added") == ["Donald Trump"]
     assert speakers(text.replace("He recalled", "It was"), "He| added") == ["Volodymyr Zelensky"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics said the ceasefire plan would fail.",
+        "Polls show the president ahead of his rival.",
+        "Analysts say the deal favours Moscow.",
+        "You said the talks were over.",
+        "Q: Will the delegations meet again next week?",
+        "CORRECTION: An earlier version said the talks were off.",
+    ],
+)
+def test_a_word_capitalised_by_its_place_is_no_one_s_name(text: str) -> None:
+    """A common noun, pronoun or label opening a line names no speaker, as in lower case."""
+    source = text.split()[0].rstrip(":")
+    assert speakers(text, source) == [None]
+    assert extract(Article(text=text, origin="t", language="en")) == []
+
+
+def test_a_pronoun_after_a_capitalised_common_noun_finds_the_person_before_it() -> None:
+    text = (
+        "Bill Clinton has stayed out of the fight so far. "
+        "Allies say that he sees no need to engage either man."
+    )
+    assert speakers(text, "Allies| say", "he| sees") == [None, "Bill Clinton"]
