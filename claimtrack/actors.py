@@ -166,6 +166,7 @@ class _Lexicon:
     genders: dict[str, str]
     anonymous: frozenset[str]
     honorifics: frozenset[str]
+    courtesy_titles: frozenset[str]
     pronouns: dict[str, dict]
     not_names: frozenset[str]
     source_nouns: frozenset[str]
@@ -793,7 +794,7 @@ def _parse(text: str) -> _Parsed:
     if lex.phrase_pattern.search(folded):
         parsed.role_text = parsed.text
         return parsed
-    name_words = _name_part(words, lex)
+    name_words = _courtesy_named(words, lex) or _name_part(words, lex)
     role_words = words[: len(words) - len(name_words)]
     parsed.role_text = " ".join(w for w in role_words if w.lower() not in _DETERMINERS)
     if name_words:
@@ -811,6 +812,15 @@ def _parse(text: str) -> _Parsed:
         parsed.possessor = " ".join(owner_words)
         parsed.body = role_words[-1].lower()
     return parsed
+
+
+def _courtesy_named(words: list[str], lex: _Lexicon) -> list[str]:
+    """ "Mr. King", "Ms. Judge": after a courtesy title every capitalised word is the name,
+    role words included ("Mrs. Clinton's Iraq vote" is left to the possessive rules)."""
+    if len(words) < 2 or words[0].lower().rstrip(".") not in lex.courtesy_titles:
+        return []
+    named = all(w[:1].isupper() and not w.endswith(_POSSESSIVE_ENDINGS) for w in words)
+    return words if named else []
 
 
 def _words(text: str) -> list[str]:
@@ -1351,6 +1361,7 @@ def _lexicon() -> _Lexicon:
         genders=dict(roles["genders"]),
         anonymous=frozenset(roles["anonymous"]),
         honorifics=frozenset(roles["honorifics"]),
+        courtesy_titles=frozenset(roles["courtesy_titles"]),
         pronouns={k: v for k, v in table("pronoun_agreement.json").items() if k[0] != "_"},
         not_names=frozenset(word_list("name_stopwords.txt")),
         source_nouns=frozenset(word_list("source_nouns.txt")),

@@ -333,3 +333,19 @@ def test_a_pronoun_after_a_capitalised_common_noun_finds_the_person_before_it() 
         "Allies say that he sees no need to engage either man."
     )
     assert speakers(text, "Allies| say", "he| sees") == [None, "Bill Clinton"]
+
+
+def test_a_news_outlet_is_one_institution_under_its_short_and_long_names() -> None:
+    text = (
+        "The FT reported that the delegations had left Istanbul. "
+        "The Financial Times added that it had seen the draft. "
+        "It said the talks would resume."
+    )
+    assert speakers(text, "The FT", "The Financial Times", "It| said") == ["Financial Times"] * 3
+    assert canonical_actor("AP") == canonical_actor("The Associated Press")
+
+
+def test_a_role_word_after_a_courtesy_title_is_a_surname() -> None:
+    text = "The talk show host spoke to the network. Mr. King said he had never been edited."
+    assert speakers(text, "Mr. King") == ["King"]
+    assert canonical_actor("Ms. Judge").name == "Judge"
