@@ -342,7 +342,8 @@ def test_a_news_outlet_is_one_institution_under_its_short_and_long_names() -> No
         "It said the talks would resume."
     )
     assert speakers(text, "The FT", "The Financial Times", "It| said") == ["Financial Times"] * 3
-    assert canonical_actor("AP") == canonical_actor("The Associated Press")
+    assert canonical_actor("NYT").name == canonical_actor("the New York Times").name
+    assert canonical_actor("Reuters") is None  # a wire agency relays; its sources speak
 
 
 def test_a_role_word_after_a_courtesy_title_is_a_surname() -> None:
