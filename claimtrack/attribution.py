@@ -579,6 +579,8 @@ def _attribute_cue(
         return None  # "so-called", "well-known": an adjective; "his remarks": a noun
     if _PASSIVE_BY.match(text, cue.end):
         return None
+    if cue.lemma in _words("contact_verbs") and _is_contact(text, cue.end, sentence[1]):
+        return None
     if written.endswith("ing"):
         return _participle(text, para, sentence, cue, before, in_sentence)
     if _is_passive(before):
@@ -611,6 +613,93 @@ def _attribute_cue(
         return None
     confidence = 0.8 if cue.kind == "speech" else 0.55
     return _build(text, para, source, cue, cue_end, content, confidence)
+
+
+def _is_contact(text: str, start: int, end: int) -> bool:
+    """Whether a contact verb ("call") reports getting in touch, not words: a particle
+    follows ("called off the talks") or a pronoun or name with no complement, only a time,
+    an adverbial, a relative clause or the sentence end ("called Putin on Tuesday",
+    "called Ukraine's president Zelensky, who …"), unlike "called him a liar", "called
+    Wednesday for talks", "called on Kyiv to …" or "called them, in a column, “…”".
+
+    An object with a determiner is left a cue: "the idea that …", "the use of force" and
+    "the plan unacceptable" cannot be told from a contact by their words."""
+    end = min(end, start + 100)
+    if _QUOTE_MARK.search(text, start, end):
+        return False  # a quoted name or judgement is the complement, after an aside
+    tokens = _skip_time(_tokens(text, start, end))
+    if not tokens:
+        return False
+    first = tokens[0][0]
+    if first.lower() in _words("contact_particles"):
+        return True
+    size = 1 if first.lower() in _words("object_pronouns") else _name_size(tokens)
+    return size > 0 and _closes_object(_skip_time(tokens[size:]))
+
+
+def _skip_time(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Tokens after a leading time phrase ("Wednesday", "on Tuesday night", "last week");
+    all of them when "on" or "this" opens no time ("on Kyiv to …")."""
+    skipped = 0
+    for i, (word, _, _) in enumerate(tokens):
+        lower = word.lower()
+        if lower not in _words("time_words"):
+            break
+        if lower in _TIME_TAIL_ENDS:
+            skipped = i + 1
+    return tokens[skipped:]
+
+
+def _name_size(tokens: list[tuple[str, int, int]]) -> int:
+    """Tokens of the name opening ``tokens`` ("Secretary of State John Kerry", "Russia's
+    foreign minister Sergei Lavrov"), 0 if none."""
+    size = 0
+    while size < len(tokens):
+        word = tokens[size][0]
+        if _is_name_word(word) and word[0].isalnum():
+            size += 1
+            if word.endswith(("'s", "’s")):
+                size = _title_after_owner(tokens, size)
+        elif word == "of" and size and _is_name_word(tokens[min(size + 1, len(tokens) - 1)][0]):
+            size += 1
+        else:
+            break
+    return size
+
+
+def _title_after_owner(tokens: list[tuple[str, int, int]], start: int) -> int:
+    """Past a lowercase title between an owner and a name ("(Russia's) foreign minister
+    (Lavrov)"), else ``start``: in "Russia's invasion a crime" no name follows."""
+    for i in range(start, min(start + 3, len(tokens))):
+        word = tokens[i][0]
+        if _is_name_word(word):
+            return i
+        if not (word.isalpha() and word.islower()) or _opens_adjunct(word):
+            break
+    return start
+
+
+def _closes_object(rest: list[tuple[str, int, int]]) -> bool:
+    """Whether the words after a contact verb's object end it with no complement."""
+    if not rest or rest[0][0] in (".", ";", "!", "?", ")"):
+        return True
+    word = rest[0][0].lower()
+    after = rest[1][0] if len(rest) > 1 else ""
+    if word == ",":
+        return not after or after.lower() in _words("object_enders") or _is_participle_word(after)
+    if word in ("and", "but"):  # "called Putin and discussed", not "called X and Y liars"
+        return after.isalpha() and after.islower() and after not in _words("determiners")
+    return _opens_adjunct(word)
+
+
+def _opens_adjunct(word: str) -> bool:
+    """A word that opens a time, an adverbial or a clause, not a complement."""
+    lower = word.lower()
+    return (
+        lower in _words("time_words")
+        or lower in _words("adverbial_starters")
+        or lower in _words("clause_words")
+    )
 
 
 def _reported_view(text: str, source: Span, cue: Cue, earlier: list[Attribution]) -> bool:

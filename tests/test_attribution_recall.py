@@ -290,3 +290,38 @@ def test_every_withholding_negation_passes_the_pre_check() -> None:
 
     for negation in _words("withholding_negations"):
         assert any(mark in negation for mark in _NEGATION_MARKS), negation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump called Putin on Tuesday.",
+        "The president called Ukraine’s leader Volodymyr Zelensky, who was left out of the talks.",
+        "Macron called Secretary of State Rubio last week to discuss the ceasefire.",
+        "She called him to say she would not run.",
+        "The envoy called Erdogan and thanked him for hosting the meeting.",
+        "A firm called Northwind Analytics, which is owned by a donor, ran the ads.",
+        "The ministry called off the talks with the rebels.",
+        "The senator called into a radio show on Friday morning.",
+    ],
+)
+def test_a_call_that_only_gets_in_touch_is_no_claim(text: str) -> None:
+    assert not [a for a in attribute(text) if a.cue and a.cue.text.startswith("call")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content_start"),
+    [
+        ("Trump called Putin a liar.", "Putin a liar"),
+        ("Biden called Trump “a threat to democracy” on Monday.", "Trump “a threat"),
+        ("The governor called the proposal unacceptable.", "the proposal unacceptable"),
+        ("The minister called for talks with Moscow.", "for talks"),
+        ("He called on Kyiv to accept the deal.", "on Kyiv to accept"),
+        ("Trump called Wednesday for the judge to resign.", "for the judge"),
+        ("The paper called them, in a column last week, “puppets.”", "in a column"),
+        ("Sanders criticized the bill, calling it a giveaway.", "it a giveaway"),
+    ],
+)
+def test_a_call_that_names_or_judges_stays_a_claim(text: str, content_start: str) -> None:
+    found = next(a for a in attribute(text) if a.cue and a.cue.text.startswith("call"))
+    assert found.content.text.startswith(content_start)
