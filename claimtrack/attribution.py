@@ -508,7 +508,7 @@ def _attribute_paragraph(text: str, para: _Paragraph) -> list[Attribution]:
                 in_sentence.append(marked)
         if not in_sentence and found:
             _extend_with_quote(text, para, (s_start, s_end), found[-1])
-        found.extend(in_sentence)
+        found.extend(a for a in in_sentence if not _nested_relative(text, a, in_sentence))
     lead = _transcript_lead(text, para)
     if lead is None:
         return found
@@ -611,8 +611,61 @@ def _attribute_cue(
         not _can_hold_view(text, source) or _reported_view(text, source, cue, in_sentence)
     ):
         return None
+    if _is_relative_source(text, source):
+        if _describes_speaker(source, in_sentence):
+            return None
+        content = _relative_clause_content(text, para, content)
     confidence = 0.8 if cue.kind == "speech" else 0.55
     return _build(text, para, source, cue, cue_end, content, confidence)
+
+
+def _is_relative_source(text: str, source: Span) -> bool:
+    """'Obama, who (called)': a speaker ending with the pronoun of a relative clause set
+    off by a comma, which speaks for its antecedent."""
+    words = text[source[0] : source[1]].split()
+    return (
+        len(words) > 1
+        and words[-2].endswith(",")
+        and words[-1].lower() in _words("relative_pronouns")
+    )
+
+
+def _nested_relative(text: str, attribution: Attribution, others: list[Attribution]) -> bool:
+    """'Unlike Biden's team, which believed …, the new one …, Peskov said': a relative
+    clause inside the content of a report whose cue follows is that speaker's account,
+    not a claim. (In "criticised the governor, who says …" the clause is the writer's.)"""
+    source, cue = attribution.source, attribution.cue
+    if source is None or cue is None or not _is_relative_source(text, source.span):
+        return False
+    return any(
+        other.cue is not None
+        and other.cue.span[0] > cue.span[0]
+        and other.content.span[0] <= cue.span[0] < other.content.span[1]
+        for other in others
+    )
+
+
+def _describes_speaker(source: Span, earlier: list[Attribution]) -> bool:
+    """'“…,” said Tom Rath, who (endorsed Kasich)': a relative clause on the speaker of an
+    inverted cue describes the speaker; it is no report of its own."""
+    return any(
+        a.source is not None and source[0] <= a.source.span[1] + 2 and a.source.span[0] < source[1]
+        for a in earlier
+    )
+
+
+def _relative_clause_content(text: str, para: _Paragraph, content: Span) -> Span | None:
+    """A content after a relative clause's cue ends with the clause, at the first comma
+    outside quotes: "Obama, who called the nominee unfit, spoke on Monday"."""
+    comma = text.find(",", content[0], content[1])
+    while comma >= 0:
+        quote = _inside(comma, para.quotes)
+        if quote is None:
+            return _trim(text, content[0], comma)
+        if not text[comma + 1 : quote[1]].strip("”\"’»'"):
+            return (content[0], quote[1])  # "which believed that “…,” the new team …"
+        comma = text.find(",", comma + 1, content[1])
+    return content
 
 
 def _is_contact(text: str, start: int, end: int) -> bool:
@@ -776,6 +829,10 @@ def _is_noun_use(before: str, form: str, text: str, end: int) -> bool:
         return True  # "the secretary of state", "from every report"
     if form.lower() not in _words("noun_like_forms") or last in _words("pronouns"):
         return False
+    if last in _words("relative_pronouns") and (
+        last == "who" or before.rstrip()[: -len(written)].rstrip().endswith(",")
+    ):
+        return False  # "Sanders, who cites …"; "which states" without a comma asks
     if not _is_name_word(written):
         return True
     if _CLAUSE_BREAK.match(text, end):
@@ -1347,11 +1404,32 @@ def _agrees(text: str, source: Span, form: str, before: str) -> bool:
         return True
     if _is_share(text, source):
         return True  # "six in 10 say"
-    words = text[source[0] : source[1]].lower().split()
-    if len(words) > 1 and words[-1] in ("who", "that"):
-        words.pop()  # "those who say": the verb agrees with the antecedent
+    words = [word.lower() for word in _antecedent_words(text, source)]
+    if not words:
+        return False
     head = _head_word(words)
-    return head in ("i", "we", "you", "they") or _is_plural(head) or _is_quantity(head)
+    if head in ("i", "we", "you", "they") or _is_plural(head) or _is_quantity(head):
+        return True
+    return _is_coordinated(words)
+
+
+def _antecedent_words(text: str, source: Span) -> list[str]:
+    """The speaker's words without a relative pronoun ending them ("those who (say)",
+    "Bush and Christie, who (say)"): the verb agrees with the antecedent."""
+    words = text[source[0] : source[1]].split()
+    if len(words) > 1 and words[-1].lower() in _words("relative_pronouns"):
+        words.pop()
+    return [word.rstrip(",") for word in words]
+
+
+def _is_coordinated(words: list[str]) -> bool:
+    """'Bush and Christie', 'Democrats and some Republicans': two speakers, a plural; not
+    "the head of research and development", where "and" follows the head noun."""
+    head_end = next(
+        (i for i, w in enumerate(words[1:], 1) if w in _words("postmodifier_starters")),
+        len(words),
+    )
+    return "and" in words[1 : head_end - 1]
 
 
 def _head_word(words: list[str]) -> str:
@@ -1381,7 +1459,10 @@ def _is_quantity(word: str) -> bool:
 def _can_hold_view(text: str, source: Span) -> bool:
     if _is_share(text, source):
         return True  # a poll share: "about 4 in 10 want …"
-    words = text[source[0] : source[1]].split()
+    if _is_relative_source(text, source):
+        words = _antecedent_words(text, source)
+    else:
+        words = text[source[0] : source[1]].split()
     head = words[-1] if words else ""
     return head.lower() in _words("pronouns") or _is_name_word(head) or _is_source_noun(head)
 

@@ -325,3 +325,69 @@ def test_a_call_that_only_gets_in_touch_is_no_claim(text: str) -> None:
 def test_a_call_that_names_or_judges_stays_a_claim(text: str, content_start: str) -> None:
     found = next(a for a in attribute(text) if a.cue and a.cue.text.startswith("call"))
     assert found.content.text.startswith(content_start)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        (
+            "The mayor criticised the governor, who says the budget cannot be cut.",
+            "the governor, who",
+            "says",
+            "the budget cannot be cut",
+        ),
+        (
+            "Kyiv was backed by the senator, who cites the treaty as proof of a promise.",
+            "the senator, who",
+            "cites",
+            "the treaty as proof of a promise",
+        ),
+        (
+            "Merz, who believes sanctions are working, met the envoy.",
+            "Merz, who",
+            "believes",
+            "sanctions are working",
+        ),
+        (
+            "Biden, who called the plan “a surrender” last week, met Zelensky on Friday.",
+            "Biden, who",
+            "called",
+            "the plan “a surrender” last week",
+        ),
+        (
+            "He was attacked by Fico and Orban, who say the aid must stop.",
+            "Fico and Orban, who",
+            "say",
+            "the aid must stop",
+        ),
+        ("Macron and Scholz say the ceasefire must hold.", "Macron and Scholz", "say", None),
+        (
+            "Merz, who believed that “the sanctions work,” met the envoy.",
+            "Merz, who",
+            "believed",
+            "“the sanctions work,”",
+        ),
+    ],
+)
+def test_a_relative_clause_or_coordinated_subject_speaks(
+    text: str, source: str, cue: str, content: str | None
+) -> None:
+    found = by_cue(text, cue)
+    assert found.source is not None and found.source.text.endswith(source)
+    if content is not None:
+        assert found.content.text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We will not give in,” said the minister, who says he never reads polls.",
+        "Voters who want lower taxes backed him.",
+        "He asked the envoy which states he could visit.",
+        "The head of research and development say the plan failed.",
+        "Unlike the old team, which says the war must go on, the new one wants peace, he said.",
+    ],
+)
+def test_a_relative_clause_that_only_describes_is_no_claim(text: str) -> None:
+    cues = [a.cue.text for a in attribute(text) if a.cue]
+    assert not {"says", "want", "states", "say"} & set(cues)
