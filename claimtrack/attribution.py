@@ -508,7 +508,9 @@ def _attribute_paragraph(text: str, para: _Paragraph) -> list[Attribution]:
                 in_sentence.append(marked)
         if not in_sentence and found:
             _extend_with_quote(text, para, (s_start, s_end), found[-1])
-        found.extend(a for a in in_sentence if not _nested_relative(text, a, in_sentence))
+        if len(in_sentence) > 1:
+            in_sentence = [a for a in in_sentence if not _nested_relative(text, a, in_sentence)]
+        found.extend(in_sentence)
     lead = _transcript_lead(text, para)
     if lead is None:
         return found
@@ -619,9 +621,17 @@ def _attribute_cue(
     return _build(text, para, source, cue, cue_end, content, confidence)
 
 
+@cache
+def _relative_endings() -> tuple[str, ...]:
+    """The 'relative_pronouns' as a speaker's last word may be written ("who", "Who")."""
+    return tuple(w for word in _words("relative_pronouns") for w in (word, word.capitalize()))
+
+
 def _is_relative_source(text: str, source: Span) -> bool:
     """'Obama, who (called)': a speaker ending with the pronoun of a relative clause set
     off by a comma, which speaks for its antecedent."""
+    if not text.endswith(_relative_endings(), source[0], source[1]):
+        return False  # most speakers: one test in C
     words = text[source[0] : source[1]].split()
     return (
         len(words) > 1
