@@ -16,7 +16,8 @@ that is not only the frame of a participants phrase ("represent Russia at the ne
 is about participants) nor the complement of a detail ("the date of the next talks" is
 about the timeline); ``participants``, ``venue`` and ``timeline`` cues count only where
 talks are in view (in the claim or the few sentences before it); parties recalled for an
-anaphor fill the slot but do not make a participants claim; a time makes a timeline claim
+anaphor, and names joined into a compound that identifies the event ('a Trump-Putin
+meeting'), fill the slot but do not make a participants claim; a time makes a timeline claim
 only in a claim about talks (or a bare fragment that goes on from them).
 
 Parties are countries and people: a leader's role over countries names the leaders ("the
@@ -72,6 +73,8 @@ TIME_FRAGMENT_WORDS = 6
 PAST_EVENT_REACH = 5
 # How many earlier sentences an anaphor ("such a meeting") may reach back to.
 ANAPHOR_REACH = 3
+# How many characters before a name a hyphenated name joined to it may start.
+NAME_REACH = 30
 # How many words "a ... b" in a cue entry may skip.
 CUE_GAP = 4
 # The role class of heads of state and government (data/roles.json): 'the leaders of
@@ -371,6 +374,10 @@ _NON_NAMES = frozenset([*_PLACE_INDEX, *(w.capitalize() for w in timex.calendar_
 _NAME_TOKEN = r"[A-ZÀ-ÖØ-ÞŁŚŠŽČ][^\W\d_]+"
 # Hyphens split names: "a Trump-Putin meeting" names two people.
 _NAME = re.compile(rf"(?<!\w){_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*")
+# A name joined by a hyphen to the next ('Trump' in 'Trump-Putin'), and one ending right
+# before a name (searched up to ``NAME_REACH`` characters back).
+_HYPHENATED_NAME = re.compile(rf"{_NAME_TOKEN}[-‑–]{_NAME_TOKEN}")
+_NAME_AND_HYPHEN = re.compile(rf"{_NAME_TOKEN}[-‑–]\Z")
 
 
 @dataclass
@@ -416,15 +423,16 @@ def describe(
     about_talks = cues["talks"] or cues["participants"] or cues["venue"] or venue is not None
     if time and not (about_talks or any(hits.get(f"topic:{t}") for t in TOPIC_ORDER)):
         time = _time_going_on(claim, time, len(content), anchor)
-    participants, recalled = (
+    parties, recalled = (
         _participants(claim, speaker, place, content, hits, anchor) if about_talks else ([], False)
     )
+    participants = [party.name for party in parties]
     scope = _topical_sentences(claim, content, hits, time)
     scope_hits = hits if scope is content else _CONTENT_CUES.scan(scope)
     polarity, polarity_cue = _polarity(scope, scope_hits, _report_words(doc, attribution))
     # Parties recalled from an earlier sentence ('such a meeting') fill the slot, but the
     # claim itself does not say who takes part.
-    named_person = not recalled and any(p not in _PLACE_INDEX for p in participants)
+    named_person = not recalled and any(_says_who_takes_part(doc.text, p) for p in parties)
     named_person = named_person and (cues["talks"] or venue is not None)
     topics = _topics(cues, venue, time, named_person)
     own = _report_cut(hits, len(content))
@@ -804,7 +812,7 @@ def _participants(
     content: list[Word],
     hits: dict[str, list[Hit]],
     when: date | None,
-) -> tuple[list[str], bool]:
+) -> tuple[list[_Party], bool]:
     """Countries and people named as parties in the content (not the venue, not the source
     mention); for an anaphor such as 'such a meeting', the parties of the nearest earlier
     sentence that names two, leaving out the speaker, who is named there for speaking. The
@@ -814,9 +822,20 @@ def _participants(
     scope = _before_report(claim, content, hits)
     parties = _parties(claim.doc.text, claim.context, claim.places, scope, skip, when)
     if parties or "topic:talks" not in hits or "anaphor" not in hits:
-        return [party.name for party in parties], False
+        return parties, False
     recalled = _antecedent_parties(claim, actor_key(speaker.name), when)
-    return [party.name for party in recalled], bool(recalled)
+    return recalled, bool(recalled)
+
+
+def _says_who_takes_part(text: str, party: _Party) -> bool:
+    """Whether a party makes the claim one about who takes part: a person (a country does
+    not), not named in a compound of names that only identifies the event ('a potential
+    Trump-Putin meeting', 'such a [Trump-Putin] meeting')."""
+    if party.name in _PLACE_INDEX:
+        return False
+    start = party.position
+    joined_before = _NAME_AND_HYPHEN.search(text, max(0, start - NAME_REACH), start)
+    return not joined_before and not _HYPHENATED_NAME.match(text, start)
 
 
 def _before_report(claim: _Claim, content: list[Word], hits: dict[str, list[Hit]]) -> slice:

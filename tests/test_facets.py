@@ -556,3 +556,13 @@ def test_a_negated_withholding_verb_makes_the_claim_uncertain(text, polarity):
 def test_a_contraction_suffix_written_alone_is_one_word():
     assert [w.key for w in words("n't ... give", (0, 12))] == ["n't", "give"]
     assert [w.key for w in words("doesn’t plan", (0, 12))] == ["does", "n't", "plan"]
+
+
+def test_names_joined_into_a_compound_identify_the_event_and_say_no_one_takes_part():
+    text = "Lavrov said a Putin-Zelensky summit could be held soon in Vienna."
+    compound = describe_text(text, "a Putin-Zelensky summit could be held soon in Vienna", PESKOV)
+    assert compound.participants == ["Vladimir Putin", "Volodymyr Zelensky"]
+    assert "participants" not in compound.topics
+    text = "Lavrov said Putin would meet Zelensky soon in Vienna."
+    named = describe_text(text, "Putin would meet Zelensky soon in Vienna", PESKOV)
+    assert "participants" in named.topics
