@@ -320,6 +320,7 @@ _POLARITY_LISTS = (
     "negation_neutralisers",
     "negative_predicates",
     "hedges",
+    "volitional_conditions",
 )
 _CONTENT_CUES = CueIndex(
     {
@@ -334,13 +335,18 @@ _CONTENT_CUES = CueIndex(
     }
 )
 _REPORT_CUES = CueIndex(
-    {"uncertain": _POLARITY["uncertain_cues"], "conditional": _POLARITY["conditional"]}
+    {
+        "uncertain": _POLARITY["uncertain_cues"],
+        "conditional": _POLARITY["conditional"],
+        "polarity:volitional_conditions": _POLARITY["volitional_conditions"],
+    }
 )
 _WITHHOLDING_CUES = CueIndex({"withholding": _POLARITY["withholding_cues"]})
 _CLAUSE_BREAKS = CueIndex({"break": _TOPICS["clause_breaks"]})
 _NEGATED_STATUSES = frozenset(_EVENTS["negated_statuses"])
 _UNREALISED_BEFORE = frozenset(_EVENTS["unrealised_before"])
 _DETAIL_QUESTIONS = frozenset(_POLARITY["detail_questions"])
+_NEGATIONS = frozenset(_POLARITY["negations"])
 _DETAIL_ADVERBS = frozenset(_POLARITY["detail_adverbs"])
 _COMMITMENTS = CueIndex({"commitment": _EVENTS["commitment_words"]})
 # How many words may open the content before the commitment word of its agent.
@@ -1041,13 +1047,14 @@ def _polarity(
     # A condition that opens the content may be left in the cue: "added that if [...]".
     conditions = reported.get("conditional", [])
     opening = [hit for hit in conditions if len(cue) - 1 <= hit.first <= len(cue)]
+    opening = _hedging_conditions(cue + content, opening, reported, opens=len(cue))
     hedged = reported.get("uncertain", []) + opening
     if hedged:
         return "uncertain", _spoken(cue + content, hedged[0])
     for key, polarity in _POLARITY_RULES:
         found = hits.get(f"polarity:{key}")
         if key == "conditional" and found:
-            found = _event_conditions(found, hits)
+            found = _event_conditions(_hedging_conditions(content, found, hits), hits)
         if found:
             return polarity, _spoken(content, found[0])
     negation = _negation(content, hits)
@@ -1057,6 +1064,34 @@ def _polarity(
     if found:
         return "uncertain", _spoken(content, found[0])
     return "affirm", None
+
+
+def _hedging_conditions(
+    seq: Sequence[Word], conditions: list[Hit], hits: dict[str, list[Hit]], opens: int = 0
+) -> list[Hit]:
+    """Conditions that hedge: not one on what someone wants that opens a sentence, a
+    that-clause or the content (at word ``opens``): 'if he wants a meeting, he should come
+    to Moscow' makes an offer. A negated wish ('if you don't want ...') still hedges, and so
+    does 'if' after a verb, which asks whether ('decide if he wants'), also in a headline
+    ('Decide If He Wants')."""
+    offers = {
+        hit.first
+        for hit in hits.get("polarity:volitional_conditions", [])
+        if _opens_clause(seq, hit.first, opens)
+        and not _title_case(seq, hit)
+        and not any(w.key in _NEGATIONS for w in seq[hit.first : hit.last])
+    }
+    return [hit for hit in conditions if hit.first not in offers]
+
+
+def _opens_clause(seq: Sequence[Word], index: int, opens: int) -> bool:
+    """Whether ``seq[index]`` opens the content, a sentence or a that-clause."""
+    return index <= opens or seq[index].text[0].isupper() or seq[index - 1].key == "that"
+
+
+def _title_case(seq: Sequence[Word], hit: Hit) -> bool:
+    """Whether a hit is written in title case, as a headline is: 'Decide If He Wants'."""
+    return seq[hit.last - 1].text[0].isupper()
 
 
 def _event_conditions(conditions: list[Hit], hits: dict[str, list[Hit]]) -> list[Hit]:

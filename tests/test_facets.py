@@ -566,3 +566,20 @@ def test_names_joined_into_a_compound_identify_the_event_and_say_no_one_takes_pa
     text = "Lavrov said Putin would meet Zelensky soon in Vienna."
     named = describe_text(text, "Putin would meet Zelensky soon in Vienna", PESKOV)
     assert "participants" in named.topics
+
+
+@pytest.mark.parametrize(
+    ("content", "polarity"),
+    [
+        # A wish as the condition makes an offer: the meeting is on the table.
+        ("if the Ukrainian leader wants talks, he should fly to Minsk", "affirm"),
+        ("I think that if Kyiv wishes to meet, we will host it in Minsk", "affirm"),
+        # Any other condition, a negated wish, or 'if' asking whether, still hedges.
+        ("if the talks go well, the leaders will meet in Minsk", "uncertain"),
+        ("if Kyiv doesn't want talks, the leaders will meet in Minsk", "uncertain"),
+        ("the leaders must decide if they want to meet in Minsk", "uncertain"),
+    ],
+)
+def test_a_condition_on_what_someone_wants_is_an_offer_not_a_hedge(content, polarity):
+    found = describe_text(f"Peskov said {content}.", content, PESKOV)
+    assert found.polarity == polarity
