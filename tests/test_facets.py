@@ -583,3 +583,11 @@ def test_names_joined_into_a_compound_identify_the_event_and_say_no_one_takes_pa
 def test_a_condition_on_what_someone_wants_is_an_offer_not_a_hedge(content, polarity):
     found = describe_text(f"Peskov said {content}.", content, PESKOV)
     assert found.polarity == polarity
+
+
+def test_groups_formed_for_a_purpose_are_a_participants_cue_in_the_plural_too():
+    text = "Lavrov said Moscow had proposed two working groups for security and trade."
+    found = describe_text(
+        text, "Moscow had proposed two working groups for security and trade", PESKOV
+    )
+    assert found.topics == ["talks", "participants"]
