@@ -14,7 +14,8 @@ discussed ...", "had a telephone conversation on 18 March").
 Topics are kept narrow, so that ``--topic`` queries stay clean: ``talks`` needs a talks cue
 that is not only the frame of a participants phrase ("represent Russia at the next talks"
 is about participants) nor the complement of a detail ("the date of the next talks" is
-about the timeline); ``participants``, ``venue`` and ``timeline`` cues count only where
+about the timeline), nor one in a detail the predicate withholds ("did not provide any
+timeline for a potential meeting"); ``participants``, ``venue`` and ``timeline`` cues count only where
 talks are in view (in the claim or the few sentences before it); parties recalled for an
 anaphor, and names joined into a compound that identifies the event ('a Trump-Putin
 meeting'), fill the slot but do not make a participants claim; a time makes a timeline claim
@@ -413,8 +414,13 @@ def describe(
     if time and time.start:
         content = [w for w in content if not _within((w.start, w.end), time.span)]
     hits = _CONTENT_CUES.scan(content)
+    report = _report_words(doc, attribution)
+    withheld = _WITHHOLDING_CUES.scan(report).get("withholding", [])
     cues = {topic: f"topic:{topic}" in hits for topic in TOPIC_ORDER}
-    cues["talks"] = _about_talks(content, hits)
+    # A withheld detail ('did not provide any timeline for a potential meeting') is what
+    # the claim is about: the talks only name the event it belongs to.
+    detail_withheld = withheld and any(cues[topic] for topic in DETAIL_TOPICS)
+    cues["talks"] = not detail_withheld and _about_talks(content, hits)
     # The other topics are details of talks: their cues count where talks are in view, in
     # the claim or the sentences before it ('represents our greatest shame' is no party).
     detailed = any(cues[topic] for topic in DETAIL_TOPICS)
@@ -435,7 +441,7 @@ def describe(
     participants = [party.name for party in parties]
     scope = _topical_sentences(claim, content, hits, time)
     scope_hits = hits if scope is content else _CONTENT_CUES.scan(scope)
-    polarity, polarity_cue = _polarity(scope, scope_hits, _report_words(doc, attribution))
+    polarity, polarity_cue = _polarity(scope, scope_hits, report, withheld)
     # Parties recalled from an earlier sentence ('such a meeting') fill the slot, but the
     # claim itself does not say who takes part.
     named_person = not recalled and any(_says_who_takes_part(doc.text, p) for p in parties)
@@ -1035,11 +1041,11 @@ def _canonical(name: str) -> str | None:
 
 
 def _polarity(
-    content: list[Word], hits: dict[str, list[Hit]], cue: list[Word]
+    content: list[Word], hits: dict[str, list[Hit]], cue: list[Word], withheld: list[Hit]
 ) -> tuple[str, str | None]:
     """Affirm, deny or uncertain, decided by the first rule in ``data/polarity.json`` order;
-    the second value is the words that decided it."""
-    withheld = _WITHHOLDING_CUES.scan(cue).get("withholding")
+    the second value is the words that decided it. ``withheld``: the withholding cues of
+    the predicate ``cue``."""
     if withheld:  # "[Peskov would not give] a date": the predicate alone, not the content
         return "uncertain", _spoken(cue, withheld[0])
     # The predicate may also open the content: "[Peskov did not specify] who might lead".

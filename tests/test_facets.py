@@ -591,3 +591,16 @@ def test_groups_formed_for_a_purpose_are_a_participants_cue_in_the_plural_too():
         text, "Moscow had proposed two working groups for security and trade", PESKOV
     )
     assert found.topics == ["talks", "participants"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peskov would not give a date for a Putin-Macron summit.",
+        "Peskov didn’t name a venue for new talks, or say when the delegations would meet.",
+    ],
+)
+def test_a_withheld_detail_is_what_the_claim_is_about_not_the_talks_it_belongs_to(text):
+    [claim] = extract(Article(text=text, origin="test", language="en"))
+    assert "talks" not in claim.facets.topics
+    assert claim.facets.participants == []
