@@ -15,8 +15,10 @@ Topics are kept narrow, so that ``--topic`` queries stay clean: ``talks`` needs 
 that is not only the frame of a participants phrase ("represent Russia at the next talks"
 is about participants) nor the complement of a detail ("the date of the next talks" is
 about the timeline), nor one in a detail the predicate withholds ("did not provide any
-timeline for a potential meeting"); ``participants``, ``venue`` and ``timeline`` cues count only where
-talks are in view (in the claim or the few sentences before it); parties recalled for an
+timeline for a potential meeting"); ``participants``, ``venue`` and ``timeline`` cues count
+only where talks are in view (in the claim or the few sentences before it); no topic cue
+counts in a clause that gives a reason ("could not be predicted because the delegations
+were still establishing contacts"); parties recalled for an
 anaphor, and names joined into a compound that identifies the event ('a Trump-Putin
 meeting'), fill the slot but do not make a participants claim; a time makes a timeline claim
 only in a claim about talks (or a bare fragment that goes on from them).
@@ -330,6 +332,7 @@ _CONTENT_CUES = CueIndex(
         "break": _TOPICS["clause_breaks"],
         "report": _TOPICS["reporting_verbs"],
         "host": _TOPICS["host_words"],
+        "reason": _TOPICS["reason_words"],
         **{f"polarity:{key}": _POLARITY[key] for key in _POLARITY_LISTS},
         **{f"kind:{kind}": cues for kind, cues in _EVENTS["kinds"].items()},
         **{f"status:{status}": cues for status, cues in _EVENTS["statuses"].items()},
@@ -416,11 +419,12 @@ def describe(
     hits = _CONTENT_CUES.scan(content)
     report = _report_words(doc, attribution)
     withheld = _WITHHOLDING_CUES.scan(report).get("withholding", [])
-    cues = {topic: f"topic:{topic}" in hits for topic in TOPIC_ORDER}
+    stated = _before_reason(content, hits)
+    cues = {topic: f"topic:{topic}" in stated for topic in TOPIC_ORDER}
     # A withheld detail ('did not provide any timeline for a potential meeting') is what
     # the claim is about: the talks only name the event it belongs to.
     detail_withheld = withheld and any(cues[topic] for topic in DETAIL_TOPICS)
-    cues["talks"] = not detail_withheld and _about_talks(content, hits)
+    cues["talks"] = not detail_withheld and _about_talks(content, stated)
     # The other topics are details of talks: their cues count where talks are in view, in
     # the claim or the sentences before it ('represents our greatest shame' is no party).
     detailed = any(cues[topic] for topic in DETAIL_TOPICS)
@@ -465,6 +469,22 @@ def describe(
         event_kind=kind,
         event_status=status,
     )
+
+
+def _before_reason(content: list[Word], hits: dict[str, list[Hit]]) -> dict[str, list[Hit]]:
+    """The cues before a clause that gives a reason: in 'the date could not be predicted
+    because the delegations were establishing contacts' the reason's talks are not what
+    the claim is about. 'because of' opens a phrase, not a clause."""
+    clauses = [
+        hit.first
+        for hit in hits.get("reason", ())
+        if hit.last == len(content) or content[hit.last].key != "of"
+    ]
+    if not clauses:
+        return hits
+    stop = clauses[0]
+    kept = {key: [hit for hit in found if hit.first < stop] for key, found in hits.items()}
+    return {key: found for key, found in kept.items() if found}
 
 
 def _about_talks(content: list[Word], hits: dict[str, list[Hit]]) -> bool:

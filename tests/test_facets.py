@@ -604,3 +604,16 @@ def test_a_withheld_detail_is_what_the_claim_is_about_not_the_talks_it_belongs_t
     [claim] = extract(Article(text=text, origin="test", language="en"))
     assert "talks" not in claim.facets.topics
     assert claim.facets.participants == []
+
+
+def test_topic_cues_in_a_clause_giving_a_reason_are_not_what_the_claim_is_about():
+    text = (
+        "Talks were held in May. Lavrov said the date of a new round was still open "
+        "because the delegations kept up contacts."
+    )
+    content = "the date of a new round was still open because the delegations kept up contacts"
+    assert describe_text(text, content, PESKOV).topics == ["timeline"]
+    # 'because of' opens a phrase: the claim goes on after it.
+    text = "Talks were held in May. Lavrov said because of the heat the delegations would meet."
+    content = "because of the heat the delegations would meet"
+    assert "talks" in describe_text(text, content, PESKOV).topics
