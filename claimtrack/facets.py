@@ -323,7 +323,6 @@ _POLARITY_LISTS = (
     "negation_neutralisers",
     "negative_predicates",
     "hedges",
-    "volitional_conditions",
 )
 _CONTENT_CUES = CueIndex(
     {
@@ -339,11 +338,7 @@ _CONTENT_CUES = CueIndex(
     }
 )
 _REPORT_CUES = CueIndex(
-    {
-        "uncertain": _POLARITY["uncertain_cues"],
-        "conditional": _POLARITY["conditional"],
-        "polarity:volitional_conditions": _POLARITY["volitional_conditions"],
-    }
+    {"uncertain": _POLARITY["uncertain_cues"], "conditional": _POLARITY["conditional"]}
 )
 _WITHHOLDING_CUES = CueIndex({"withholding": _POLARITY["withholding_cues"]})
 _CLAUSE_BREAKS = CueIndex({"break": _TOPICS["clause_breaks"]})
@@ -351,6 +346,7 @@ _NEGATED_STATUSES = frozenset(_EVENTS["negated_statuses"])
 _UNREALISED_BEFORE = frozenset(_EVENTS["unrealised_before"])
 _DETAIL_QUESTIONS = frozenset(_POLARITY["detail_questions"])
 _NEGATIONS = frozenset(_POLARITY["negations"])
+_VOLITIONAL_VERBS = frozenset(_POLARITY["volitional_verbs"])
 _DETAIL_ADVERBS = frozenset(_POLARITY["detail_adverbs"])
 _COMMITMENTS = CueIndex({"commitment": _EVENTS["commitment_words"]})
 # How many words may open the content before the commitment word of its agent.
@@ -386,8 +382,9 @@ _NAME_TOKEN = r"[A-ZÀ-ÖØ-ÞŁŚŠŽČ][^\W\d_]+"
 _NAME = re.compile(rf"(?<!\w){_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*")
 # A name joined by a hyphen to the next ('Trump' in 'Trump-Putin'), and one ending right
 # before a name (searched up to ``NAME_REACH`` characters back).
-_HYPHENATED_NAME = re.compile(rf"{_NAME_TOKEN}[-‑–]{_NAME_TOKEN}")
-_NAME_AND_HYPHEN = re.compile(rf"{_NAME_TOKEN}[-‑–]\Z")
+_HYPHENS = "-‑–"
+_HYPHENATED_NAME = re.compile(rf"{_NAME_TOKEN}[{_HYPHENS}]{_NAME_TOKEN}")
+_NAME_AND_HYPHEN = re.compile(rf"{_NAME_TOKEN}[{_HYPHENS}]\Z")
 
 
 @dataclass
@@ -866,8 +863,9 @@ def _says_who_takes_part(text: str, party: _Party) -> bool:
     if party.name in _PLACE_INDEX:
         return False
     start = party.position
-    joined_before = _NAME_AND_HYPHEN.search(text, max(0, start - NAME_REACH), start)
-    return not joined_before and not _HYPHENATED_NAME.match(text, start)
+    if start and text[start - 1] in _HYPHENS:
+        return not _NAME_AND_HYPHEN.search(text, max(0, start - NAME_REACH), start)
+    return not _HYPHENATED_NAME.match(text, start)
 
 
 def _before_report(claim: _Claim, content: list[Word], hits: dict[str, list[Hit]]) -> slice:
@@ -1073,14 +1071,14 @@ def _polarity(
     # A condition that opens the content may be left in the cue: "added that if [...]".
     conditions = reported.get("conditional", [])
     opening = [hit for hit in conditions if len(cue) - 1 <= hit.first <= len(cue)]
-    opening = _hedging_conditions(cue + content, opening, reported, opens=len(cue))
+    opening = _hedging_conditions(cue + content, opening, opens=len(cue))
     hedged = reported.get("uncertain", []) + opening
     if hedged:
         return "uncertain", _spoken(cue + content, hedged[0])
     for key, polarity in _POLARITY_RULES:
         found = hits.get(f"polarity:{key}")
         if key == "conditional" and found:
-            found = _event_conditions(_hedging_conditions(content, found, hits), hits)
+            found = _event_conditions(_hedging_conditions(content, found), hits)
         if found:
             return polarity, _spoken(content, found[0])
     negation = _negation(content, hits)
@@ -1092,32 +1090,34 @@ def _polarity(
     return "affirm", None
 
 
-def _hedging_conditions(
-    seq: Sequence[Word], conditions: list[Hit], hits: dict[str, list[Hit]], opens: int = 0
-) -> list[Hit]:
-    """Conditions that hedge: not one on what someone wants that opens a sentence, a
+def _hedging_conditions(seq: Sequence[Word], conditions: list[Hit], opens: int = 0) -> list[Hit]:
+    """Conditions that hedge: not an 'if' on what someone wants that opens a sentence, a
     that-clause or the content (at word ``opens``): 'if he wants a meeting, he should come
     to Moscow' makes an offer. A negated wish ('if you don't want ...') still hedges, and so
     does 'if' after a verb, which asks whether ('decide if he wants'), also in a headline
     ('Decide If He Wants')."""
-    offers = {
-        hit.first
-        for hit in hits.get("polarity:volitional_conditions", [])
-        if _opens_clause(seq, hit.first, opens)
-        and not _title_case(seq, hit)
-        and not any(w.key in _NEGATIONS for w in seq[hit.first : hit.last])
-    }
-    return [hit for hit in conditions if hit.first not in offers]
+    return [
+        hit
+        for hit in conditions
+        if not (seq[hit.first].key == "if" and _opens_clause(seq, hit.first, opens))
+        or not _wish(seq[hit.last : hit.last + CUE_GAP + 1])
+    ]
+
+
+def _wish(clause: Sequence[Word]) -> bool:
+    """Whether a condition's first words say what someone wants ('he wants a meeting'),
+    not negated and not in title case."""
+    for word in clause:
+        if word.key in _NEGATIONS:
+            return False
+        if word.key in _VOLITIONAL_VERBS:
+            return word.text[0].islower()
+    return False
 
 
 def _opens_clause(seq: Sequence[Word], index: int, opens: int) -> bool:
     """Whether ``seq[index]`` opens the content, a sentence or a that-clause."""
     return index <= opens or seq[index].text[0].isupper() or seq[index - 1].key == "that"
-
-
-def _title_case(seq: Sequence[Word], hit: Hit) -> bool:
-    """Whether a hit is written in title case, as a headline is: 'Decide If He Wants'."""
-    return seq[hit.last - 1].text[0].isupper()
 
 
 def _event_conditions(conditions: list[Hit], hits: dict[str, list[Hit]]) -> list[Hit]:
