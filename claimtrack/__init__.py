@@ -4,4 +4,4 @@ __version__ = "0.1.0"
 
 # Bumped whenever extraction rules or lexicons change what claims come out, so that
 # stored claims record which extractor produced them and `reprocess` can find stale ones.
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
