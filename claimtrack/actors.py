@@ -1419,13 +1419,13 @@ def _add_known(lexicon: _Lexicon, entry: dict) -> None:
 
 
 def _places() -> frozenset[str]:
-    """Cities, venues and regions of the facets gazetteer (``data/places.json``): places."""
+    """Cities, venues, regions and other places of the gazetteer (``data/places.json``)."""
     try:
         gazetteer = table("places.json")
     except FileNotFoundError:
         return frozenset()
     return frozenset(
         name.casefold()
-        for part in ("cities", "venues", "regions")
+        for part in ("cities", "venues", "regions", "other_places")
         for name in gazetteer.get(part, {})
     )

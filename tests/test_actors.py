@@ -350,3 +350,9 @@ def test_a_role_word_after_a_courtesy_title_is_a_surname() -> None:
     text = "The talk show host spoke to the network. Mr. King said he had never been edited."
     assert speakers(text, "Mr. King") == ["King"]
     assert canonical_actor("Ms. Judge").name == "Judge"
+
+
+def test_a_us_state_is_a_place_not_a_speaker_or_antecedent() -> None:
+    assert canonical_actor("Ohio") is None
+    text = "The senator spent the week in Iowa. He said the caucuses would decide the race."
+    assert speakers(text, "He| said") == [None]

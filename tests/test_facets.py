@@ -617,3 +617,17 @@ def test_topic_cues_in_a_clause_giving_a_reason_are_not_what_the_claim_is_about(
     text = "Talks were held in May. Lavrov said because of the heat the delegations would meet."
     content = "because of the heat the delegations would meet"
     assert "talks" in describe_text(text, content, PESKOV).topics
+
+
+def test_world_capitals_are_venues_and_their_countries_parties() -> None:
+    text = (
+        "Peskov said the next round of talks between Russia and Estonia "
+        "could be held in Copenhagen."
+    )
+    found = describe_text(
+        text,
+        "the next round of talks between Russia and Estonia could be held in Copenhagen",
+        PESKOV,
+    )
+    assert found.venue == "Copenhagen"
+    assert found.participants == ["Russia", "Estonia"]
