@@ -53,6 +53,7 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from claimtrack.attribution import is_source_noun
 from claimtrack.lexicon import table, word_list
 from claimtrack.models import Actor, Attribution, Mention, RoleSighting, Span
 from claimtrack.text import Document
@@ -169,7 +170,6 @@ class _Lexicon:
     courtesy_titles: frozenset[str]
     pronouns: dict[str, dict]
     not_names: frozenset[str]
-    source_nouns: frozenset[str]
     places: frozenset[str]
     cue_folds: frozenset[str]
     cue_first_words: frozenset[str]
@@ -621,7 +621,7 @@ class _Article:
 
         A lone common noun capitalised only because it opens a sentence ("Critics said",
         "Polls show") is read as written in lower case, not as someone's name."""
-        if " " not in text and _is_source_noun(text.lower(), self.lex):
+        if " " not in text and is_source_noun(text):
             text = text.lower()
         parsed = _parse(text)
         if parsed.pronoun:
@@ -1242,12 +1242,6 @@ def _is_institution(sense: RoleSense) -> bool:
     return "institution" in sense.classes
 
 
-def _is_source_noun(word: str, lex: _Lexicon) -> bool:
-    """A noun that heads anonymous or generic sources (data/source_nouns.txt), or its plural."""
-    nouns = lex.source_nouns
-    return word in nouns or (word.endswith("s") and (word[:-1] in nouns or word[:-2] in nouns))
-
-
 def _is_place(name: str) -> bool:
     """A city or capital written as a name ("Moscow"): a place, not a speaker."""
     lex = _lexicon()
@@ -1364,7 +1358,6 @@ def _lexicon() -> _Lexicon:
         courtesy_titles=frozenset(roles["courtesy_titles"]),
         pronouns={k: v for k, v in table("pronoun_agreement.json").items() if k[0] != "_"},
         not_names=frozenset(word_list("name_stopwords.txt")),
-        source_nouns=frozenset(word_list("source_nouns.txt")),
         places=_places(),
         cue_folds=frozenset(cue.casefold() for cue in country_of_cue),
         cue_first_words=frozenset(cue.split()[0] for cue in country_of_cue),

@@ -935,7 +935,7 @@ def _sentence_subject(text: str, sentence: Span, skip_intro: bool = True) -> Spa
             and (
                 _is_name_word(word)
                 or word.lower() in _words("determiners")
-                or _is_source_noun(word)
+                or is_source_noun(word)
                 or (phrase and phrase[0][0].lower() in _words("determiners") and word.islower())
             )
         ):
@@ -944,7 +944,7 @@ def _sentence_subject(text: str, sentence: Span, skip_intro: bool = True) -> Spa
         if word.lower() in _words("pronouns") and not phrase:
             return (token[1], token[2])
         break
-    while phrase and not (_is_name_word(phrase[-1][0]) or _is_source_noun(phrase[-1][0])):
+    while phrase and not (_is_name_word(phrase[-1][0]) or is_source_noun(phrase[-1][0])):
         phrase.pop()
     if not phrase or phrase[-1][0].lower() in _words("determiners"):
         return None
@@ -1072,7 +1072,8 @@ def _is_name_word(token: str) -> bool:
     return token[:1].isupper()
 
 
-def _is_source_noun(token: str) -> bool:
+def is_source_noun(token: str) -> bool:
+    """A noun that heads a speaker without a name (data/source_nouns.txt), or its plural."""
     word = token.lower().rstrip("'’")
     nouns = _source_nouns()
     return word in nouns or (word.endswith("s") and (word[:-1] in nouns or word[:-2] in nouns))
@@ -1136,7 +1137,7 @@ def _drop_reduced_relative(tokens: list[tuple[str, int, int]]) -> list[tuple[str
         return tokens
     noun = tokens[-2][0]
     common = noun.islower() or len(tokens) == 2  # "Figures published …" opens a sentence
-    if common and _is_source_noun(noun) and not noun.endswith(("'s", "’s")):
+    if common and is_source_noun(noun) and not noun.endswith(("'s", "’s")):
         return tokens[:-1]
     return tokens  # "Ailes helped found", "Trump's repeated calls": a verb, an adjective
 
@@ -1204,7 +1205,7 @@ def _noun_phrase_before(tokens: list[tuple[str, int, int]]) -> tuple[Span, bool]
             continue
         if lower in ("of", "and", "to", "for", "at") and 0 < i < len(tokens) - 1:
             previous = tokens[i - 1][0]
-            if _is_name_word(previous) or (lower != "and" and _is_source_noun(previous)):
+            if _is_name_word(previous) or (lower != "and" and is_source_noun(previous)):
                 first = i
                 continue
         if _is_clause_word(word) or not word[0].isalnum():
@@ -1267,7 +1268,7 @@ def _postmodified_owner(tokens: list[tuple[str, int, int]]) -> int | None:
     rest = tokens[:-1]
     if len(rest) > 1 and rest[-1][0].lower() in _words("postmodifier_adjectives"):
         rest = rest[:-1]
-    if not _is_source_noun(rest[-1][0]) or rest[-1][0].lower() in _words("quantity_nouns"):
+    if not is_source_noun(rest[-1][0]) or rest[-1][0].lower() in _words("quantity_nouns"):
         return None
     found = _noun_phrase_before(rest)
     if found is None or found[0][1] != rest[-1][2]:
@@ -1293,7 +1294,7 @@ def _good_head(head: str, phrase: list[tuple[str, int, int]], has_determiner: bo
         return False
     if _is_name_word(head):
         return not (len(phrase) == 1 and head.lower() in _words("determiners"))
-    if _is_source_noun(head):
+    if is_source_noun(head):
         return True
     return has_determiner and len(phrase) <= 5
 
@@ -1340,9 +1341,9 @@ def _source_after(text: str, start: int, end: int) -> Span | None:
     if word_after[:1].isalnum() and word_after.lower() not in _words("follow_source"):
         return None
     last = phrase[-1][0]
-    if head >= 0 and (phrase[head][0].lower() != "one" or _is_source_noun(last)):
+    if head >= 0 and (phrase[head][0].lower() != "one" or is_source_noun(last)):
         return (phrase[0][1], phrase[-1][2])  # "one of the officials", not "one of the bags"
-    if last.lower() in _words("pronouns") or _is_name_word(last) or _is_source_noun(last):
+    if last.lower() in _words("pronouns") or _is_name_word(last) or is_source_noun(last):
         return (phrase[0][1], phrase[-1][2])
     if phrase[0][0].lower() in _words("determiners") and len(phrase) <= 4:
         return (phrase[0][1], phrase[-1][2])
@@ -1362,7 +1363,7 @@ def _postmodified_head(phrase: list[tuple[str, int, int]]) -> int:
     lower = word.lower()
     if (lower in _words("determiners") and lower != "one") or lower in _words("quantity_nouns"):
         return -1  # "many of them", "another number to the mix"
-    return i if _is_name_word(word) or _is_source_noun(word) else -1
+    return i if _is_name_word(word) or is_source_noun(word) else -1
 
 
 def _opens_source_after(phrase: list[tuple[str, int, int]], head: int) -> bool:
@@ -1371,14 +1372,14 @@ def _opens_source_after(phrase: list[tuple[str, int, int]], head: int) -> bool:
     opener = phrase[0][0]
     if not opener.islower():
         return True
-    if opener in _words("determiners") or opener in _words("pronouns") or _is_source_noun(opener):
+    if opener in _words("determiners") or opener in _words("pronouns") or is_source_noun(opener):
         return True
     if len(phrase) < 2 or not opener.isalpha() or _is_adverb(opener) or opener.endswith("ing"):
         return False
     if any(opener in _words(role) for role in _NOT_MODIFIERS):
         return False
     noun = phrase[head][0] if head >= 0 else phrase[-1][0]
-    return _is_name_word(noun) or _is_source_noun(noun)
+    return _is_name_word(noun) or is_source_noun(noun)
 
 
 def _inverted_source(text: str, before: str, cue: Cue, sentence: Span) -> Span | None:
@@ -1474,7 +1475,7 @@ def _can_hold_view(text: str, source: Span) -> bool:
     else:
         words = text[source[0] : source[1]].split()
     head = words[-1] if words else ""
-    return head.lower() in _words("pronouns") or _is_name_word(head) or _is_source_noun(head)
+    return head.lower() in _words("pronouns") or _is_name_word(head) or is_source_noun(head)
 
 
 def _choose_content(
@@ -1732,7 +1733,7 @@ def _labels_speaker(text: str, start: int, source: Span) -> bool:
         return False
     words = text[source[0] : source[1]].split()
     return words[-1].lower() not in _words("pronouns") and (
-        _is_name_word(words[-1]) or _is_source_noun(words[-1])
+        _is_name_word(words[-1]) or is_source_noun(words[-1])
     )
 
 
