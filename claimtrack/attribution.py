@@ -250,7 +250,7 @@ _THAT = re.compile(
     r"(?:that\b|whether\b|:|,?\s*(?=[“\"«‘]|''))"
 )
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z]")
-_PARENTHESIS_TAIL = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+_PARENTHESIS_TAIL = re.compile(r"\s*\([^()]{1,40}\)\s*$|\s*\([RDI](?:-[^()]{1,20})?\),\s*$")
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,:.;“\"'‘]|that\b|$)")
 # "told Trump at the beginning of the meeting that …": a short phrase, then "that".
 _LATE_THAT = re.compile(
@@ -1117,8 +1117,9 @@ def _source_before(text: str, start: int, cue_start: int, quotes: Quotes) -> Spa
         inserted = tokens[comma + 1 : end]
         if not inserted or not _is_insertion(inserted):
             break
-        found = _noun_phrase_before(tokens[:comma])
-        if found is not None and found[0][1] == tokens[comma - 1][2]:
+        named = _without_parenthesis(tokens[:comma])
+        found = _noun_phrase_before(named)
+        if found is not None and found[0][1] == named[-1][2]:
             speaker = (found[0][0], tokens[-2][2])
         elif speaker is None:
             # "Trump on Wednesday, after speaking to Putin, said": the speaker is the name.
@@ -1128,6 +1129,17 @@ def _source_before(text: str, start: int, cue_start: int, quotes: Quotes) -> Spa
                 return found[0]
         end = comma
     return speaker
+
+
+def _without_parenthesis(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Tokens without the parenthesis that closes them: the party and state after a name
+    ("Sen. Jack Reed (D-R.I.)", "Rep. Sander Levin (Mich.)")."""
+    if len(tokens) < 3 or tokens[-1][0] != ")":
+        return tokens
+    for i in range(len(tokens) - 2, max(0, len(tokens) - 10), -1):
+        if tokens[i][0] in "()":
+            return tokens[:i] if tokens[i][0] == "(" else tokens
+    return tokens
 
 
 def _drop_reduced_relative(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

@@ -391,3 +391,22 @@ def test_a_relative_clause_or_coordinated_subject_speaks(
 def test_a_relative_clause_that_only_describes_is_no_claim(text: str) -> None:
     cues = [a.cue.text for a in attribute(text) if a.cue]
     assert not {"says", "want", "states", "say"} & set(cues)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Sen. Ann Hale (D-Ore.), said the vote would fail.", "Sen. Ann Hale"),
+        (
+            "Rep. Tom Reyes (R-Tex.), head of the transport panel, said the vote would fail.",
+            "Rep. Tom Reyes (R-Tex.), head of the transport panel",
+        ),
+        (
+            "Rep. Lia Stone (Mich.), a delegate backing the governor, said the vote would fail.",
+            "Rep. Lia Stone (Mich.), a delegate backing the governor",
+        ),
+    ],
+)
+def test_a_party_tag_after_the_name_keeps_the_speaker(text: str, source: str) -> None:
+    found = by_cue(text, "said")
+    assert found.source is not None and found.source.text == source
