@@ -1163,10 +1163,22 @@ def _is_insertion(tokens: list[tuple[str, int, int]]) -> bool:
     first = tokens[0][0]
     if first.lower() in _words("insertion_starters") or first[0].isdigit():
         return True
-    if _is_participle_word(first) or _PARTY_TAG.match(first):
+    if _is_participle_word(first) or _PARTY_TAG.match(first) or _is_bare_role(tokens):
         return True
     found = _noun_phrase_before(tokens)
     return found is not None and found[0][0] == tokens[0][1]
+
+
+def _is_bare_role(tokens: list[tuple[str, int, int]]) -> bool:
+    """Whether the tokens open with a role without an article and then end or go on with a
+    preposition: "director of research at the institute", "executive director of …"."""
+    for i, (word, _, _) in enumerate(tokens[:3]):
+        if not word.isalpha() or not word.islower():
+            return False
+        if is_source_noun(word):
+            rest = tokens[i + 1 : i + 2]
+            return not rest or rest[0][0] in _words("postmodifier_starters") or rest[0][0] == "and"
+    return False
 
 
 def _drop_adverbials(

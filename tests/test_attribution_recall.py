@@ -410,3 +410,25 @@ def test_a_relative_clause_that_only_describes_is_no_claim(text: str) -> None:
 def test_a_party_tag_after_the_name_keeps_the_speaker(text: str, source: str) -> None:
     found = by_cue(text, "said")
     assert found.source is not None and found.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Ella Moss, director of studies at the Baltic Institute, said the fund would run dry.",
+            "Ella Moss, director of studies at the Baltic Institute",
+        ),
+        (
+            "Ivo Karas, deputy head of mission for the OSCE, said the fund would run dry.",
+            "Ivo Karas, deputy head of mission for the OSCE",
+        ),
+        (
+            "Rex Olin, ranking member of the budget panel, said the fund would run dry.",
+            "Rex Olin, ranking member of the budget panel",
+        ),
+    ],
+)
+def test_a_role_without_an_article_is_an_appositive(text: str, source: str) -> None:
+    found = by_cue(text, "said")
+    assert found.source is not None and found.source.text == source
