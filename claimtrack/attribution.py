@@ -929,6 +929,8 @@ def _sentence_subject(text: str, sentence: Span, skip_intro: bool = True) -> Spa
     phrase: list[tuple[str, int, int]] = []
     for token in tokens[:10]:
         word = token[0]
+        if _opens_object_after_verb(word, phrase):
+            break
         if (
             word[0].isalnum()
             and not _is_clause_word(word)
@@ -949,6 +951,18 @@ def _sentence_subject(text: str, sentence: Span, skip_intro: bool = True) -> Spa
     if not phrase or phrase[-1][0].lower() in _words("determiners"):
         return None
     return (phrase[0][1], phrase[-1][2])
+
+
+def _opens_object_after_verb(word: str, phrase: list[tuple[str, int, int]]) -> bool:
+    """Whether a determiner follows a lower-case word that is no determiner, preposition or
+    speaker noun, the verb of a coordinated predicate: "The senator met | the envoy and
+    said" (not "The head of | the agency")."""
+    if not phrase or word.lower() not in _words("determiners"):
+        return False
+    last = phrase[-1][0]
+    if not last.islower() or last in _words("determiners") or last in _words("noun_prepositions"):
+        return False
+    return last != "and" and not is_source_noun(last)
 
 
 def _build(

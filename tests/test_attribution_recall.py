@@ -432,3 +432,22 @@ def test_a_party_tag_after_the_name_keeps_the_speaker(text: str, source: str) ->
 def test_a_role_without_an_article_is_an_appositive(text: str, source: str) -> None:
     found = by_cue(text, "said")
     assert found.source is not None and found.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("The senator met the envoy and said the talks would resume.", "said", "The senator"),
+        (
+            "The ministry issued a statement on Friday, saying the border stays shut.",
+            "saying",
+            "The ministry",
+        ),
+        ("The head of the agency said the border stays shut.", "said", "The head of the agency"),
+    ],
+)
+def test_a_coordinated_verb_and_its_object_are_not_the_speaker(
+    text: str, cue: str, source: str
+) -> None:
+    found = by_cue(text, cue)
+    assert found.source is not None and found.source.text == source
