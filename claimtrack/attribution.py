@@ -926,6 +926,7 @@ def _sentence_subject(text: str, sentence: Span, skip_intro: bool = True) -> Spa
         if comma is None:
             return None
         tokens = tokens[comma + 1 :]
+    tokens = _after_time_opening(tokens)
     phrase: list[tuple[str, int, int]] = []
     for token in tokens[:10]:
         word = token[0]
@@ -951,6 +952,26 @@ def _sentence_subject(text: str, sentence: Span, skip_intro: bool = True) -> Spa
     if not phrase or phrase[-1][0].lower() in _words("determiners"):
         return None
     return (phrase[0][1], phrase[-1][2])
+
+
+_TIME_OPENING_ENDS = ("ago", "later", "earlier")
+_TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "year", "moment", "decade")
+
+
+def _after_time_opening(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Tokens after an opening time phrase and its comma, if any: "Eight years ago, he",
+    "A few minutes later they" (not "He later")."""
+    for i, (word, _, _) in enumerate(tokens[:6]):
+        if not word.isalnum():
+            return tokens
+        if (
+            word.lower() in _TIME_OPENING_ENDS
+            and i > 0
+            and tokens[i - 1][0].lower().removesuffix("s") in _TIME_UNITS
+        ):
+            rest = tokens[i + 1 :]
+            return rest[1:] if rest and rest[0][0] == "," else rest
+    return tokens
 
 
 def _opens_object_after_verb(word: str, phrase: list[tuple[str, int, int]]) -> bool:

@@ -451,3 +451,17 @@ def test_a_coordinated_verb_and_its_object_are_not_the_speaker(
 ) -> None:
     found = by_cue(text, cue)
     assert found.source is not None and found.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Six years ago, she backed the mayor and said the tram would pay off.", "she"),
+        ("A few minutes later they left the hall and said the tram would pay off.", "they"),
+        ("Hours later, the minister met them and said the tram would pay off.", "the minister"),
+        ("She later changed course and said the tram would pay off.", "She"),
+    ],
+)
+def test_an_opening_time_phrase_is_not_the_speaker(text: str, source: str) -> None:
+    found = by_cue(text, "said")
+    assert found.source is not None and found.source.text == source
