@@ -279,6 +279,8 @@ _WENT_ON_TO = re.compile(r"\b(?:(?:go|goes|going|gone|went)\s+on|proceed(?:s|ed)
 _PASSIVE_BY = re.compile(r"\s+by\s+(?!(?:tele)?phone|e-?mail|video|text|letter|satellite)")
 _DASH_SOURCE = re.compile(r"\s\s*[-–—―]\s*(?=[A-Za-z])")
 # A cheap test for _DASH_SOURCE: a dash after a space (a character set is scanned fast).
+_DASHES = frozenset("-–—―")
+_ASIDE_ENDS = _DASHES | {","}
 _SPACED_DASH = re.compile(r"[-–—―](?<=\s.)")
 
 
@@ -1134,12 +1136,14 @@ def _source_before(text: str, start: int, cue_start: int, quotes: Quotes) -> Spa
         tokens.pop()
     if not tokens:
         return None
-    if tokens[-1][0] == "," and start > sentence_start:
+    if tokens[-1][0] in _ASIDE_ENDS and start > sentence_start:
         # Asides can be long ("Macron, when asked whether …, said"): look further back.
         start = max(sentence_start, cue_start - 2 * _LOOK_BACK)
         tokens = _drop_adverbials(text, start, _tokens(text, start, stop))
         while tokens and tokens[-1][0] in _QUOTE_MARKS:
             tokens.pop()
+    if tokens[-1][0] in _DASHES:
+        return _before_dash_aside(tokens)
     if tokens[-1][0] != ",":
         found = _noun_phrase_before(tokens)
         return found[0] if found else None
@@ -1164,6 +1168,23 @@ def _source_before(text: str, start: int, cue_start: int, quotes: Quotes) -> Spa
                 return found[0]
         end = comma
     return speaker
+
+
+def _before_dash_aside(tokens: list[tuple[str, int, int]]) -> Span | None:
+    """The speaker before an aside set off by dashes that end the tokens: "Jason Sims — a
+    teacher — says", "The justice -- who has clashed with him -- said"."""
+    end = len(tokens)
+    while end > 0 and tokens[end - 1][0] in _DASHES:
+        end -= 1
+    opening = next((i for i in range(end - 1, 0, -1) if tokens[i][0] in _DASHES), None)
+    if opening is None:
+        return None
+    while opening > 0 and tokens[opening - 1][0] in _DASHES:
+        opening -= 1
+    found = _noun_phrase_before(tokens[:opening])
+    if found is None or opening == 0 or found[0][1] != tokens[opening - 1][2]:
+        return None
+    return found[0]
 
 
 def _without_parenthesis(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

@@ -465,3 +465,19 @@ def test_a_coordinated_verb_and_its_object_are_not_the_speaker(
 def test_an_opening_time_phrase_is_not_the_speaker(text: str, source: str) -> None:
     found = by_cue(text, "said")
     assert found.source is not None and found.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Ada Voss — a nurse in Tartu — says the ward is full.", "Ada Voss"),
+        (
+            "The judge -- who has sparred with the mayor for months -- says the ward is full.",
+            "The judge",
+        ),
+        ("Olsen - after a long pause - says the ward is full.", "Olsen"),
+    ],
+)
+def test_an_aside_between_dashes_keeps_the_speaker(text: str, source: str) -> None:
+    found = by_cue(text, "says")
+    assert found.source is not None and found.source.text == source
