@@ -1280,7 +1280,7 @@ def _noun_phrase_before(tokens: list[tuple[str, int, int]]) -> tuple[Span, bool]
         if lower in determiners:
             first, has_determiner = i, True
             break
-        if word in ("'s", "’s", "-", "&"):
+        if word in ("'s", "’s", "-", "&") or (word in "'’" and _is_plural_possessive(tokens, i)):
             first = i
             continue
         if lower in ("of", "and", "to", "for", "at") and 0 < i < len(tokens) - 1:
@@ -1302,6 +1302,15 @@ def _noun_phrase_before(tokens: list[tuple[str, int, int]]) -> tuple[Span, bool]
     if not _good_head(head, phrase, has_determiner):
         return None
     return (phrase[0][1], phrase[-1][2]), has_determiner
+
+
+def _is_plural_possessive(tokens: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether token ``i``, an apostrophe, is that of "Sanders’ campaign manager", "the
+    attackers' phones": one attached to a word ending in "s", inside the phrase."""
+    if not 0 < i < len(tokens) - 1:
+        return False
+    before = tokens[i - 1]
+    return before[0].endswith("s") and before[2] == tokens[i][1]
 
 
 def _share(tokens: list[tuple[str, int, int]]) -> Span | None:

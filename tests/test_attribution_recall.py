@@ -481,3 +481,18 @@ def test_an_opening_time_phrase_is_not_the_speaker(text: str, source: str) -> No
 def test_an_aside_between_dashes_keeps_the_speaker(text: str, source: str) -> None:
     found = by_cue(text, "says")
     assert found.source is not None and found.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Lena Berg, the Greens' chief whip, said the bill would pass.",
+            "Lena Berg, the Greens' chief whip",
+        ),
+        ("Reyes’ aides said the bill would pass.", "Reyes’ aides"),
+    ],
+)
+def test_a_plural_possessive_stays_in_the_speaker(text: str, source: str) -> None:
+    found = by_cue(text, "said")
+    assert found.source is not None and found.source.text == source
