@@ -956,10 +956,6 @@ def _sentence_subject(text: str, sentence: Span, skip_intro: bool = True) -> Spa
     return (phrase[0][1], phrase[-1][2])
 
 
-_TIME_OPENING_ENDS = ("ago", "later", "earlier")
-_TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "year", "moment", "decade")
-
-
 def _after_time_opening(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """Tokens after an opening time phrase and its comma, if any: "Eight years ago, he",
     "A few minutes later they" (not "He later")."""
@@ -967,9 +963,9 @@ def _after_time_opening(tokens: list[tuple[str, int, int]]) -> list[tuple[str, i
         if not word.isalnum():
             return tokens
         if (
-            word.lower() in _TIME_OPENING_ENDS
+            word.lower() in _words("time_opening_ends")
             and i > 0
-            and tokens[i - 1][0].lower().removesuffix("s") in _TIME_UNITS
+            and tokens[i - 1][0].lower().removesuffix("s") in _words("time_units")
         ):
             rest = tokens[i + 1 :]
             return rest[1:] if rest and rest[0][0] == "," else rest
