@@ -16,6 +16,12 @@ def by_cue(text: str, cue: str) -> Attribution:
     return next(a for a in attribute(text) if a.cue is not None and a.cue.text == cue)
 
 
+def source_of(text: str, cue: str) -> str | None:
+    """The speaker text of the attribution with this cue (None: no speaker)."""
+    source = by_cue(text, cue).source
+    return source.text if source else None
+
+
 @pytest.mark.parametrize(
     ("text", "source", "cue", "content_start"),
     [
@@ -408,8 +414,7 @@ def test_a_relative_clause_that_only_describes_is_no_claim(text: str) -> None:
     ],
 )
 def test_a_party_tag_after_the_name_keeps_the_speaker(text: str, source: str) -> None:
-    found = by_cue(text, "said")
-    assert found.source is not None and found.source.text == source
+    assert source_of(text, "said") == source
 
 
 @pytest.mark.parametrize(
@@ -430,8 +435,7 @@ def test_a_party_tag_after_the_name_keeps_the_speaker(text: str, source: str) ->
     ],
 )
 def test_a_role_without_an_article_is_an_appositive(text: str, source: str) -> None:
-    found = by_cue(text, "said")
-    assert found.source is not None and found.source.text == source
+    assert source_of(text, "said") == source
 
 
 @pytest.mark.parametrize(
@@ -449,8 +453,7 @@ def test_a_role_without_an_article_is_an_appositive(text: str, source: str) -> N
 def test_a_coordinated_verb_and_its_object_are_not_the_speaker(
     text: str, cue: str, source: str
 ) -> None:
-    found = by_cue(text, cue)
-    assert found.source is not None and found.source.text == source
+    assert source_of(text, cue) == source
 
 
 @pytest.mark.parametrize(
@@ -463,8 +466,7 @@ def test_a_coordinated_verb_and_its_object_are_not_the_speaker(
     ],
 )
 def test_an_opening_time_phrase_is_not_the_speaker(text: str, source: str) -> None:
-    found = by_cue(text, "said")
-    assert found.source is not None and found.source.text == source
+    assert source_of(text, "said") == source
 
 
 @pytest.mark.parametrize(
@@ -479,8 +481,7 @@ def test_an_opening_time_phrase_is_not_the_speaker(text: str, source: str) -> No
     ],
 )
 def test_an_aside_between_dashes_keeps_the_speaker(text: str, source: str) -> None:
-    found = by_cue(text, "says")
-    assert found.source is not None and found.source.text == source
+    assert source_of(text, "says") == source
 
 
 @pytest.mark.parametrize(
@@ -494,5 +495,4 @@ def test_an_aside_between_dashes_keeps_the_speaker(text: str, source: str) -> No
     ],
 )
 def test_a_plural_possessive_stays_in_the_speaker(text: str, source: str) -> None:
-    found = by_cue(text, "said")
-    assert found.source is not None and found.source.text == source
+    assert source_of(text, "said") == source
